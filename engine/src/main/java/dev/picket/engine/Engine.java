@@ -1,6 +1,7 @@
 package dev.picket.engine;
 
 import dev.picket.engine.event.Event;
+import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.Detector;
 import dev.picket.engine.sigma.RuleSet;
 
@@ -14,6 +15,7 @@ public final class Engine {
     private final RuleSet rules;
     private final Detector detector;
     private final Correlator correlator;
+    private final Emitter emitter = new Emitter();
 
     public Engine(RuleSet rules) {
         this(rules, Correlator.NONE);
@@ -31,11 +33,27 @@ public final class Engine {
 
     /** Emits each match the event causes: detection matches of alerting rules, then correlation matches. */
     public void process(Event event, Consumer<Match> out) {
-        detector.detect(event, AuditStage.judged(event), rule -> {
+        emitter.event = event;
+        emitter.out = out;
+        try {
+            detector.detect(event, AuditStage.judged(event), emitter);
+        } finally {
+            emitter.event = null;
+            emitter.out = null;
+        }
+        correlator.onEvent(event, out);
+    }
+
+    /** Turns matching rules into matches; reused across events so processing allocates only matches. */
+    private final class Emitter implements Consumer<DetectionRule> {
+        Event event;
+        Consumer<Match> out;
+
+        @Override
+        public void accept(DetectionRule rule) {
             Match match = Match.detection(rule.info(), event);
             if (rule.standalone()) out.accept(match);
             correlator.onMatch(match, out);
-        });
-        correlator.onEvent(event, out);
+        }
     }
 }

@@ -12,7 +12,7 @@ public final class DetectionRule {
     private final RuleInfo info;
     private final Matcher matcher;
     private final boolean readsStage;
-    private final Requirement requirement;
+    private final List<Requirement> requirements;
     private List<SigmaFilter> filters = List.of();
     private boolean standalone = true;
 
@@ -20,7 +20,7 @@ public final class DetectionRule {
         this.info = info;
         this.matcher = matcher;
         this.readsStage = readsStage;
-        this.requirement = matcher.requirement();
+        this.requirements = List.copyOf(matcher.requirements());
     }
 
     public RuleInfo info() {
@@ -40,8 +40,9 @@ public final class DetectionRule {
         return readsStage;
     }
 
-    Requirement requirement() {
-        return requirement;
+    /** Alternative literal requirements, any one enough for indexing (empty: always evaluated). */
+    List<Requirement> requirements() {
+        return requirements;
     }
 
     void filters(List<SigmaFilter> filters) {
