@@ -60,6 +60,11 @@ final class JsonRecordReader {
     private boolean skipping;
     private boolean stopped;
     private long line;
+    /**
+     * The previous line's ending, fed only once another line follows: a last line without one,
+     * cut short inside a string, then reads as truncated rather than as a string broken by a newline.
+     */
+    private boolean lineEndPending;
 
     JsonRecordReader(Sink sink, int maxRecordBytes) {
         this.sink = sink;
@@ -88,8 +93,14 @@ final class JsonRecordReader {
                     "JSON record longer than " + maxRecordBytes + " bytes; skipped");
             return !stopped;
         }
+        if (lineEndPending) {
+            line = number - 1;
+            feed(NEWLINE, 1);
+            line = number;
+            if (skipping || stopped) return !stopped;
+        }
         feed(buf, len);
-        if (!skipping && !stopped) feed(NEWLINE, 1);
+        lineEndPending = true;
         return !stopped;
     }
 
@@ -217,6 +228,7 @@ final class JsonRecordReader {
         items = null;
         isList = false;
         recordBytes = 0;
+        lineEndPending = false;
         newParser();
     }
 
