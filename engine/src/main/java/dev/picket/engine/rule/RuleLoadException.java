@@ -3,7 +3,7 @@ package dev.picket.engine.rule;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Rules that do not load, with every error found. */
+/** Rules did not load: every error found in every file, each with its FILE:LINE. */
 public final class RuleLoadException extends Exception {
     private final List<RuleError> errors;
 

@@ -2,15 +2,20 @@ package dev.picket.engine.rule;
 
 import java.util.Locale;
 
-/** Sigma rule level. */
+/** How urgent a rule's match is, in Sigma's five {@code level} words, least to most severe. */
 public enum Severity {
     INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL;
 
-    /** Accepts Sigma {@code level} words in any case. */
-    public static Severity parse(String word) {
-        return valueOf(word.trim().toUpperCase(Locale.ROOT));
+    /** The Sigma {@code level} word, case-insensitive. Unknown words are rejected, not guessed. */
+    public static Severity parse(String level) {
+        for (Severity s : values()) {
+            if (s.word().equalsIgnoreCase(level.trim())) return s;
+        }
+        throw new IllegalArgumentException("unknown level '" + level
+                + "' (expected informational, low, medium, high or critical)");
     }
 
+    /** The lower-case Sigma word, as alerts print it. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
