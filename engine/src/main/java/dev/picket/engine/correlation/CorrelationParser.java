@@ -152,6 +152,7 @@ final class CorrelationParser {
             return null;
         }
         List<Condition.Bound> bounds = new ArrayList<>();
+        int errorsBefore = errors.size();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals("field")) continue;
             Condition.Operator op = Condition.Operator.of(e.getKey());
@@ -163,6 +164,7 @@ final class CorrelationParser {
                 bounds.add(new Condition.Bound(op, e.getValue().asDouble()));
             }
         }
+        if (errors.size() > errorsBefore) return null;
         if (bounds.isEmpty()) {
             error("correlation.condition", "needs at least one of gt, gte, lt, lte, eq, neq");
             return null;

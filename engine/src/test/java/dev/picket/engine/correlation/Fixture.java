@@ -90,7 +90,7 @@ final class Fixture {
     private static int leadingNewlines(String document) {
         int n = 0;
         while (n < document.length() && document.charAt(n) == '\n') n++;
-        return n == 0 ? 0 : n - 1;
+        return n;
     }
 
     private static String text(ObjectNode doc, String field) {
