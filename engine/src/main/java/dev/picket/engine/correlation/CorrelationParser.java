@@ -22,11 +22,13 @@ final class CorrelationParser {
 
     private final RuleInfo info;
     private final Map<String, RuleInfo> byReference;
+    private final KeyLines lines;
     private final List<RuleError> errors;
 
-    private CorrelationParser(RuleInfo info, Map<String, RuleInfo> byReference, List<RuleError> errors) {
+    private CorrelationParser(RuleInfo info, Map<String, RuleInfo> byReference, KeyLines lines, List<RuleError> errors) {
         this.info = info;
         this.byReference = byReference;
+        this.lines = lines;
         this.errors = errors;
     }
 
@@ -35,8 +37,9 @@ final class CorrelationParser {
      *
      * @param byReference every loaded rule by name and by id
      */
-    static CorrelationRule parse(RuleInfo info, Map<String, RuleInfo> byReference, List<RuleError> errors) {
-        return new CorrelationParser(info, byReference, errors).parse();
+    static CorrelationRule parse(RuleInfo info, Map<String, RuleInfo> byReference, KeyLines lines,
+                                 List<RuleError> errors) {
+        return new CorrelationParser(info, byReference, lines, errors).parse();
     }
 
     static boolean isCorrelation(RuleInfo info) {
@@ -234,6 +237,6 @@ final class CorrelationParser {
     }
 
     private void error(String where, String message) {
-        errors.add(new RuleError(info.file(), info.line(), where + ": " + message));
+        errors.add(new RuleError(info.file(), lines.lineOf(info, where), where + ": " + message));
     }
 }

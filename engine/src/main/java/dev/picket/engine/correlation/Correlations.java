@@ -30,9 +30,10 @@ public final class Correlations {
      * Parses every rule whose document has a {@code correlation} section. Problems are added to
      * {@code errors} ({@code FILE:LINE: ...}); the rules without problems are kept.
      *
-     * @param all every loaded rule, detection and correlation: references resolve among them
+     * @param all   every loaded rule, detection and correlation: references resolve among them
+     * @param lines where the keys of each rule stand, for the errors
      */
-    public static Correlations compile(List<RuleInfo> all, List<RuleError> errors) {
+    public static Correlations compile(List<RuleInfo> all, KeyLines lines, List<RuleError> errors) {
         Map<String, RuleInfo> byReference = new HashMap<>();
         for (RuleInfo rule : all) if (rule.id() != null) byReference.put(rule.id(), rule);
         for (RuleInfo rule : all) if (rule.name() != null) byReference.put(rule.name(), rule); // names win
@@ -41,7 +42,7 @@ public final class Correlations {
         List<CorrelationRule> inOrder = new ArrayList<>();
         for (RuleInfo rule : all) {
             if (!CorrelationParser.isCorrelation(rule)) continue;
-            CorrelationRule correlation = CorrelationParser.parse(rule, byReference, errors);
+            CorrelationRule correlation = CorrelationParser.parse(rule, byReference, lines, errors);
             if (correlation != null) {
                 parsed.put(rule, correlation);
                 inOrder.add(correlation);
@@ -50,7 +51,7 @@ public final class Correlations {
         List<CorrelationRule> acyclic = new ArrayList<>();
         for (CorrelationRule rule : inOrder) {
             if (reaches(rule, rule.info(), parsed, identitySet())) {
-                errors.add(new RuleError(rule.info().file(), rule.info().line(),
+                errors.add(new RuleError(rule.info().file(), lines.lineOf(rule.info(), "correlation.rules"),
                         "correlation.rules: the chain of correlations leads back to this rule"));
             } else {
                 acyclic.add(rule);

@@ -185,7 +185,7 @@ class CorrelationParserTest {
                 correlation: {type: event_count, rules: [base], timespan: soon, condition: {gte: 3}}
                 """;
         java.util.List<dev.picket.engine.rule.RuleError> errors = new java.util.ArrayList<>();
-        Correlations loaded = Correlations.compile(Fixture.parse(yaml), errors);
+        Correlations loaded = Correlations.compile(Fixture.parse(yaml), KeyLines.RULE_LINE, errors);
 
         assertThat(errors).hasSize(1);
         assertThat(loaded.rules()).extracting(r -> r.info().ruleId()).containsExactly("corr");

@@ -32,17 +32,17 @@ final class Fixture {
 
     final Map<String, RuleInfo> rules = new LinkedHashMap<>();
     final Correlations correlations;
-    final Correlator correlator;
+    final SigmaCorrelator correlator;
     final List<Match> out = new ArrayList<>();
 
     private Fixture(List<RuleInfo> all, StateStore store, int maxGroups) throws RuleLoadException {
         for (RuleInfo rule : all) rules.put(rule.ruleId(), rule);
         correlations = compile(all);
-        correlator = new Correlator(correlations, store, maxGroups);
+        correlator = new SigmaCorrelator(correlations, store, maxGroups);
     }
 
     static Fixture of(String yaml) {
-        return of(yaml, new InMemoryStateStore(), Correlator.DEFAULT_MAX_GROUPS);
+        return of(yaml, new InMemoryStateStore(), SigmaCorrelator.DEFAULT_MAX_GROUPS);
     }
 
     static Fixture of(String yaml, StateStore store, int maxGroups) {
@@ -55,7 +55,7 @@ final class Fixture {
 
     static Correlations compile(List<RuleInfo> all) throws RuleLoadException {
         List<RuleError> errors = new ArrayList<>();
-        Correlations correlations = Correlations.compile(all, errors);
+        Correlations correlations = Correlations.compile(all, KeyLines.RULE_LINE, errors);
         if (!errors.isEmpty()) throw new RuleLoadException(errors);
         return correlations;
     }
@@ -63,7 +63,7 @@ final class Fixture {
     /** The errors a rule file gives. */
     static List<String> errors(String yaml) {
         List<RuleError> errors = new ArrayList<>();
-        Correlations.compile(parse(yaml), errors);
+        Correlations.compile(parse(yaml), KeyLines.RULE_LINE, errors);
         return errors.stream().map(RuleError::toString).toList();
     }
 

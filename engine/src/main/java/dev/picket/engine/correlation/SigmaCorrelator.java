@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * correlator owns its state store; on construction it takes up the state found there (a restart)
  * and drops state of rules that no longer exist.
  */
-public final class Correlator {
+public final class SigmaCorrelator {
     public static final int DEFAULT_MAX_GROUPS = 100_000;
 
     private record Subscription(StatefulCorrelation correlation, int ruleIndex) {
@@ -34,12 +34,12 @@ public final class Correlator {
     private long watermark = Long.MIN_VALUE;
 
     /** In-memory state, the default bound on open groups. */
-    public Correlator(Correlations correlations) {
+    public SigmaCorrelator(Correlations correlations) {
         this(correlations, new InMemoryStateStore(), DEFAULT_MAX_GROUPS);
     }
 
     /** @param maxGroupsPerRule open groups a rule may hold; beyond it the least recently active is evicted */
-    public Correlator(Correlations correlations, StateStore store, int maxGroupsPerRule) {
+    public SigmaCorrelator(Correlations correlations, StateStore store, int maxGroupsPerRule) {
         if (maxGroupsPerRule < 1) throw new IllegalArgumentException("maxGroupsPerRule must be positive");
         this.correlations = correlations;
         for (CorrelationRule rule : correlations.rules()) {
