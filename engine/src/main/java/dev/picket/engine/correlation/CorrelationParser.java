@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the {@code correlation} section of a rule document into a {@link CorrelationRule}, reporting
+ * Reads the {@code correlation} section of a rule document into a {@link Correlation}, reporting
  * every problem as {@code FILE:LINE: correlation.KEY: what is wrong}.
  */
 final class CorrelationParser {
@@ -37,7 +37,7 @@ final class CorrelationParser {
      *
      * @param byReference every loaded rule by name and by id
      */
-    static CorrelationRule parse(RuleInfo info, Map<String, RuleInfo> byReference, KeyLines lines,
+    static Correlation parse(RuleInfo info, Map<String, RuleInfo> byReference, KeyLines lines,
                                  List<RuleError> errors) {
         return new CorrelationParser(info, byReference, lines, errors).parse();
     }
@@ -46,7 +46,7 @@ final class CorrelationParser {
         return info.document() != null && info.document().has("correlation");
     }
 
-    private CorrelationRule parse() {
+    private Correlation parse() {
         int errorsBefore = errors.size();
         JsonNode section = info.document().get("correlation");
         if (!section.isObject()) {
@@ -89,7 +89,7 @@ final class CorrelationParser {
             }
         }
         if (errors.size() > errorsBefore) return null;
-        return new CorrelationRule(info, type, rules, groupBy, aliases, timespan, condition, fields, generate, learning);
+        return new Correlation(info, type, rules, groupBy, aliases, timespan, condition, fields, generate, learning);
     }
 
     private CorrelationType type(JsonNode node) {

@@ -16,10 +16,10 @@ import java.util.Set;
  * cycles, and it is known which rules stay silent because only their correlations may speak.
  */
 public final class Correlations {
-    private final List<CorrelationRule> rules;
+    private final List<Correlation> rules;
     private final Set<RuleInfo> silent;
 
-    private Correlations(List<CorrelationRule> rules, Set<RuleInfo> silent) {
+    private Correlations(List<Correlation> rules, Set<RuleInfo> silent) {
         this.rules = List.copyOf(rules);
         this.silent = silent;
     }
@@ -38,18 +38,18 @@ public final class Correlations {
         for (RuleInfo rule : all) if (rule.id() != null) byReference.put(rule.id(), rule);
         for (RuleInfo rule : all) if (rule.name() != null) byReference.put(rule.name(), rule); // names win
 
-        Map<RuleInfo, CorrelationRule> parsed = new IdentityHashMap<>();
-        List<CorrelationRule> inOrder = new ArrayList<>();
+        Map<RuleInfo, Correlation> parsed = new IdentityHashMap<>();
+        List<Correlation> inOrder = new ArrayList<>();
         for (RuleInfo rule : all) {
             if (!CorrelationParser.isCorrelation(rule)) continue;
-            CorrelationRule correlation = CorrelationParser.parse(rule, byReference, lines, errors);
+            Correlation correlation = CorrelationParser.parse(rule, byReference, lines, errors);
             if (correlation != null) {
                 parsed.put(rule, correlation);
                 inOrder.add(correlation);
             }
         }
-        List<CorrelationRule> acyclic = new ArrayList<>();
-        for (CorrelationRule rule : inOrder) {
+        List<Correlation> acyclic = new ArrayList<>();
+        for (Correlation rule : inOrder) {
             if (reaches(rule, rule.info(), parsed, identitySet())) {
                 errors.add(new RuleError(rule.info().file(), lines.lineOf(rule.info(), "correlation.rules"),
                         "correlation.rules: the chain of correlations leads back to this rule"));
@@ -61,11 +61,11 @@ public final class Correlations {
     }
 
     /** True when following references from {@code from} arrives at {@code target}. */
-    private static boolean reaches(CorrelationRule from, RuleInfo target, Map<RuleInfo, CorrelationRule> parsed,
+    private static boolean reaches(Correlation from, RuleInfo target, Map<RuleInfo, Correlation> parsed,
                                    Set<RuleInfo> seen) {
         for (RuleInfo referenced : from.rules()) {
             if (referenced == target) return true;
-            CorrelationRule next = parsed.get(referenced);
+            Correlation next = parsed.get(referenced);
             if (next != null && seen.add(referenced) && reaches(next, target, parsed, seen)) return true;
         }
         return false;
@@ -76,10 +76,10 @@ public final class Correlations {
      * they serve their correlations and raise no alerts of their own. A rule that any referencing
      * correlation generates does speak.
      */
-    private static Set<RuleInfo> silent(List<CorrelationRule> rules) {
+    private static Set<RuleInfo> silent(List<Correlation> rules) {
         Set<RuleInfo> referenced = identitySet();
         Set<RuleInfo> generated = identitySet();
-        for (CorrelationRule rule : rules) {
+        for (Correlation rule : rules) {
             referenced.addAll(rule.rules());
             if (rule.generate()) generated.addAll(rule.rules());
         }
@@ -92,7 +92,7 @@ public final class Correlations {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
-    public List<CorrelationRule> rules() {
+    public List<Correlation> rules() {
         return rules;
     }
 

@@ -29,7 +29,7 @@ final class NewTermsCorrelation extends StatefulCorrelation {
     private final String[][] termFields;
     private final FieldPath[][] termPaths;
 
-    NewTermsCorrelation(CorrelationRule rule, StateStore store, int maxGroups) {
+    NewTermsCorrelation(Correlation rule, StateStore store, int maxGroups) {
         super(rule, store, maxGroups);
         this.learning = rule.learning().toMillis();
         this.termFields = fieldsPerRule(rule, rule.fields());

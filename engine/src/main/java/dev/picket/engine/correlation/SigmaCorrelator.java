@@ -42,7 +42,7 @@ public final class SigmaCorrelator {
     public SigmaCorrelator(Correlations correlations, StateStore store, int maxGroupsPerRule) {
         if (maxGroupsPerRule < 1) throw new IllegalArgumentException("maxGroupsPerRule must be positive");
         this.correlations = correlations;
-        for (CorrelationRule rule : correlations.rules()) {
+        for (Correlation rule : correlations.rules()) {
             StatefulCorrelation correlation = rule.type() == CorrelationType.NEW_TERMS
                     ? new NewTermsCorrelation(rule, store, maxGroupsPerRule)
                     : new WindowedCorrelation(rule, store, maxGroupsPerRule);

@@ -22,7 +22,7 @@ abstract class StatefulCorrelation {
     /** Marks a group-by field the event does not have: such events form their own group. */
     private static final String MISSING = "-";
 
-    final CorrelationRule rule;
+    final Correlation rule;
     final StateStore store;
     final String prefix;
     private final int maxGroups;
@@ -33,7 +33,7 @@ abstract class StatefulCorrelation {
     private long evictions;
     private long late;
 
-    StatefulCorrelation(CorrelationRule rule, StateStore store, int maxGroups) {
+    StatefulCorrelation(Correlation rule, StateStore store, int maxGroups) {
         this.rule = rule;
         this.store = store;
         this.prefix = rule.stateKey();
@@ -54,7 +54,7 @@ abstract class StatefulCorrelation {
     }
 
     /** Per referenced rule, the field each name stands for there (aliases resolved). */
-    static String[][] fieldsPerRule(CorrelationRule rule, List<String> names) {
+    static String[][] fieldsPerRule(Correlation rule, List<String> names) {
         String[][] fields = new String[rule.rules().size()][names.size()];
         for (int r = 0; r < fields.length; r++) {
             for (int n = 0; n < names.size(); n++) fields[r][n] = rule.field(names.get(n), r);

@@ -57,7 +57,7 @@ final class WindowedCorrelation extends StatefulCorrelation {
         }
     };
 
-    WindowedCorrelation(CorrelationRule rule, StateStore store, int maxGroups) {
+    WindowedCorrelation(Correlation rule, StateStore store, int maxGroups) {
         super(rule, store, maxGroups);
         this.type = rule.type();
         this.span = rule.timespan().toMillis();

@@ -37,7 +37,7 @@ class CorrelationParserTest {
                         base: source.ip
                         5638f7c0-ac70-491d-8465-2a65075e0d86: destination.ip
                 """) + "generate: true\n";
-        CorrelationRule rule = Fixture.compile(Fixture.parse(yaml)).rules().getFirst();
+        Correlation rule = Fixture.compile(Fixture.parse(yaml)).rules().getFirst();
 
         assertThat(rule.type()).isEqualTo(CorrelationType.VALUE_COUNT);
         assertThat(rule.rules()).extracting(r -> r.title()).containsExactly("Base", "Other");

@@ -18,11 +18,11 @@ import java.util.Map;
  * @param generate  whether the referenced rules also raise their own alerts
  * @param learning  {@code new_terms}: how long each group learns before new tuples alert (else null)
  */
-public record CorrelationRule(RuleInfo info, CorrelationType type, List<RuleInfo> rules, List<String> groupBy,
+public record Correlation(RuleInfo info, CorrelationType type, List<RuleInfo> rules, List<String> groupBy,
                               Map<String, Map<String, String>> aliases, Duration timespan, Condition condition,
                               List<String> fields, boolean generate, Duration learning) {
 
-    public CorrelationRule {
+    public Correlation {
         rules = List.copyOf(rules);
         groupBy = List.copyOf(groupBy);
         aliases = Map.copyOf(aliases);
