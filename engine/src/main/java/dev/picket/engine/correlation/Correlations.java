@@ -24,8 +24,6 @@ public final class Correlations {
         this.silent = silent;
     }
 
-    public static final Correlations NONE = new Correlations(List.of(), Set.of());
-
     /**
      * Parses every rule whose document has a {@code correlation} section. Problems are added to
      * {@code errors} ({@code FILE:LINE: ...}); the rules without problems are kept.

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *
  * <p>Time is the events' only: the newest event time seen so far drives lateness and expiry. One
  * correlator owns its state store; on construction it takes up the state found there (a restart)
- * and drops state of rules that no longer exist.
+ * and drops state of rules that no longer exist. Like the engine it serves, it is used from one
+ * thread.
  */
 public final class SigmaCorrelator {
     public static final int DEFAULT_MAX_GROUPS = 100_000;

@@ -34,7 +34,7 @@ final class WindowedCorrelation extends StatefulCorrelation {
     /** Groups whose recent events are kept for evidence; other groups' alerts carry the event that completed them. */
     private static final int EVIDENCE_GROUPS = 256;
     /** Beyond this many entries a group merges (counts, sums) or drops (values, sequences) its oldest. */
-    static final int MAX_ENTRIES = 1024;
+    private static final int MAX_ENTRIES = 1024;
     private static final long MIN_LATENESS = Duration.ofMinutes(1).toMillis();
 
     private final CorrelationType type;
