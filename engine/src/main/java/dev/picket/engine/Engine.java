@@ -1,5 +1,6 @@
 package dev.picket.engine;
 
+import dev.picket.engine.correlation.SigmaCorrelator;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.Detector;
@@ -17,8 +18,9 @@ public final class Engine {
     private final Correlator correlator;
     private final Emitter emitter = new Emitter();
 
+    /** Correlation state in memory. */
     public Engine(RuleSet rules) {
-        this(rules, Correlator.NONE);
+        this(rules, new SigmaCorrelator(rules.correlations()));
     }
 
     public Engine(RuleSet rules, Correlator correlator) {
@@ -41,7 +43,7 @@ public final class Engine {
             emitter.event = null;
             emitter.out = null;
         }
-        correlator.onEvent(event, out);
+        correlator.advanceTo(event.time());
     }
 
     /** Turns matching rules into matches; reused across events so processing allocates only matches. */
@@ -51,9 +53,7 @@ public final class Engine {
 
         @Override
         public void accept(DetectionRule rule) {
-            Match match = Match.detection(rule.info(), event);
-            if (rule.standalone()) out.accept(match);
-            correlator.onMatch(match, out);
+            correlator.accept(Match.detection(rule.info(), event), out);
         }
     }
 }

@@ -14,7 +14,6 @@ public final class DetectionRule {
     private final boolean readsStage;
     private final List<Requirement> requirements;
     private List<SigmaFilter> filters = List.of();
-    private boolean standalone = true;
 
     DetectionRule(RuleInfo info, Matcher matcher, boolean readsStage) {
         this.info = info;
@@ -25,14 +24,6 @@ public final class DetectionRule {
 
     public RuleInfo info() {
         return info;
-    }
-
-    /**
-     * False when the rule only feeds correlations ({@code generate} not set on them): its matches
-     * go to the correlator but raise no alert of their own.
-     */
-    public boolean standalone() {
-        return standalone;
     }
 
     /** The rule names the audit {@code stage} field, so it sees every stage of a request. */
@@ -47,10 +38,6 @@ public final class DetectionRule {
 
     void filters(List<SigmaFilter> filters) {
         this.filters = List.copyOf(filters);
-    }
-
-    void standalone(boolean standalone) {
-        this.standalone = standalone;
     }
 
     /** The detection matches and no filter of the rule suppresses it. */
