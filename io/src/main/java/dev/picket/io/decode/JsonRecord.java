@@ -11,5 +11,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *             (such as {@code kind} and {@code apiVersion}); null for a top-level object
  * @param line the line the object starts on
  */
-public record JsonRecord(ObjectNode node, ObjectNode list, long line) {
+record JsonRecord(ObjectNode node, ObjectNode list, long line) {
 }
