@@ -1,0 +1,75 @@
+package dev.picket.rules;
+
+import dev.picket.engine.rule.RuleLoadException;
+import dev.picket.engine.sigma.RuleSet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rule texts a command works on, each under the name its errors will carry: built-in files under
+ * their source path ({@code rules/sigma/...}), user files under the path as given. Built into one
+ * {@link RuleSet} with the built-in placeholder values, so user rules may use them too.
+ */
+public final class RuleSources {
+    /**
+     * One rule file. {@code builtin} is true for Picket's own content; {@code path} is where it was
+     * read from on disk, null for the packaged content.
+     */
+    public record Source(String name, String text, boolean builtin, Path path) {
+    }
+
+    private final BuiltinRules builtin;
+    private final List<Source> sources = new ArrayList<>();
+
+    public RuleSources(BuiltinRules builtin) {
+        this.builtin = builtin;
+    }
+
+    /** Adds every built-in rule file. */
+    public RuleSources addBuiltin() {
+        builtin.rules().forEach(f -> sources.add(new Source(f.name(), f.text(), true, null)));
+        return this;
+    }
+
+    /**
+     * Adds the rule files under the paths ({@link RuleFiles#collect}). Files of the built-in tree
+     * ({@code rules/sigma/} in a checkout) count as built-in.
+     */
+    public RuleSources addFiles(List<Path> paths) throws IOException {
+        for (Path p : RuleFiles.collect(paths)) {
+            sources.add(new Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8), isBuiltinTree(p), p));
+        }
+        return this;
+    }
+
+    public List<Source> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** The test file beside a source, as a source of its own; null when there is none. */
+    public Source testsOf(Source rule) throws IOException {
+        if (rule.path() == null) {
+            return builtin.testsOf(rule.name()).map(f -> new Source(f.name(), f.text(), true, null)).orElse(null);
+        }
+        Path tests = rule.path().resolveSibling(RuleFiles.testFileOf(rule.path().getFileName().toString()));
+        if (!Files.isRegularFile(tests)) return null;
+        return new Source(tests.toString(), Files.readString(tests, StandardCharsets.UTF_8), rule.builtin(), tests);
+    }
+
+    /** @throws RuleLoadException with every error of every file */
+    public RuleSet build() throws RuleLoadException {
+        RuleSet.Builder b = RuleSet.builder().placeholders(builtin.placeholders());
+        sources.forEach(s -> b.add(s.name(), s.text()));
+        return b.build();
+    }
+
+    private static boolean isBuiltinTree(Path p) {
+        String path = p.toAbsolutePath().normalize().toString().replace('\\', '/');
+        return path.contains("/" + BuiltinRules.SOURCE_ROOT + "/");
+    }
+}
