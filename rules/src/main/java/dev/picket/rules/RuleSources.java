@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The rule texts a command works on, each under the name its errors will carry: built-in files under
@@ -25,6 +29,8 @@ public final class RuleSources {
 
     private final BuiltinRules builtin;
     private final List<Source> sources = new ArrayList<>();
+    /** The config folders of the rule folders given, read at build time: folder name to its files. */
+    private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
 
     public RuleSources(BuiltinRules builtin) {
         this.builtin = builtin;
@@ -38,13 +44,28 @@ public final class RuleSources {
 
     /**
      * Adds the rule files under the paths ({@link RuleFiles#collect}). Files of the built-in tree
-     * ({@code rules/sigma/} in a checkout) count as built-in.
+     * ({@code rules/sigma/} in a checkout) count as built-in. A folder's {@code config/} supplies
+     * placeholder values that replace the built-in values of the same names.
      */
     public RuleSources addFiles(List<Path> paths) throws IOException {
         for (Path p : RuleFiles.collect(paths)) {
             sources.add(new Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8), isBuiltinTree(p), p));
         }
+        for (Path p : paths) {
+            Path config = p.resolve("config");
+            if (Files.isDirectory(p) && Files.isDirectory(config)) configs.put(config.toString(), readConfig(config));
+        }
         return this;
+    }
+
+    private static Map<String, String> readConfig(Path config) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(config)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(config.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     public List<Source> sources() {
@@ -63,7 +84,11 @@ public final class RuleSources {
 
     /** @throws RuleLoadException with every error of every file */
     public RuleSet build() throws RuleLoadException {
-        RuleSet.Builder b = RuleSet.builder().placeholders(builtin.placeholders());
+        Map<String, List<String>> placeholders = new LinkedHashMap<>(builtin.placeholders());
+        for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
+            placeholders.putAll(Placeholders.read(config.getKey(), config.getValue()));
+        }
+        RuleSet.Builder b = RuleSet.builder().placeholders(placeholders);
         sources.forEach(s -> b.add(s.name(), s.text()));
         return b.build();
     }
