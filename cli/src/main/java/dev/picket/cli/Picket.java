@@ -3,7 +3,11 @@ package dev.picket.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The one entry point: {@code bin/picket COMMAND}. */
 @Command(name = "picket",
@@ -42,6 +46,12 @@ public final class Picket implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.in).execute(args));
+        CommandLine cmd = commandLine(System.in);
+        // Buffered: detect may write many alert lines; commands flush when a unit of output is done.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        cmd.setOut(out);
+        int exit = cmd.execute(args);
+        out.flush();
+        System.exit(exit);
     }
 }
