@@ -1,0 +1,56 @@
+package dev.picket.rules;
+
+import dev.picket.engine.Correlator;
+import dev.picket.engine.Engine;
+import dev.picket.engine.event.Event;
+import dev.picket.engine.rule.RuleLoadException;
+import dev.picket.engine.sigma.RuleSet;
+import dev.picket.io.decode.DecodeSettings;
+import dev.picket.io.decode.InputReader;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test support: the whole built-in rule set, compiled once, and a way to run input lines through a
+ * fresh engine over it (decoded exactly as {@code picket detect} decodes a file).
+ */
+final class BuiltinRuleRun {
+    static final RuleSet RULES = compile(BuiltinRules.load());
+
+    private BuiltinRuleRun() {
+    }
+
+    private static RuleSet compile(BuiltinRules builtin) {
+        RuleSet.Builder builder = RuleSet.builder().placeholders(builtin.placeholders());
+        builtin.rules().forEach(f -> builder.add(f.name(), f.text()));
+        try {
+            return builder.build();
+        } catch (RuleLoadException e) {
+            throw new IllegalStateException("built-in rules do not load:\n" + String.join("\n",
+                    e.errors().stream().map(Object::toString).toList()), e);
+        }
+    }
+
+    /** Ids (Sigma name, else id) of the rules that fired on the lines, in firing order, one per firing. */
+    static List<String> firedRuleIds(String source, String lines, Correlator correlator) {
+        Engine engine = new Engine(RULES, correlator);
+        List<String> fired = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try {
+            new InputReader(DecodeSettings.defaults(Clock.systemUTC())).read(source,
+                    new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
+                    (Event e) -> engine.process(e, m -> fired.add(m.rule().ruleId())),
+                    error -> errors.add(error.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!errors.isEmpty()) throw new IllegalArgumentException("undecodable input: " + errors);
+        return fired;
+    }
+}
