@@ -2,7 +2,12 @@ package dev.picket.rules;
 
 import dev.picket.engine.Correlator;
 import dev.picket.engine.Engine;
+import dev.picket.engine.Match;
+import dev.picket.engine.correlation.Correlations;
+import dev.picket.engine.correlation.KeyLines;
+import dev.picket.engine.correlation.SigmaCorrelator;
 import dev.picket.engine.event.Event;
+import dev.picket.engine.rule.RuleError;
 import dev.picket.engine.rule.RuleLoadException;
 import dev.picket.engine.sigma.RuleSet;
 import dev.picket.io.decode.DecodeSettings;
@@ -15,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Test support: the whole built-in rule set, compiled once, and a way to run input lines through a
@@ -22,6 +28,7 @@ import java.util.List;
  */
 final class BuiltinRuleRun {
     static final RuleSet RULES = compile(BuiltinRules.load());
+    private static final Correlations CORRELATIONS = correlations(RULES);
 
     private BuiltinRuleRun() {
     }
@@ -37,9 +44,37 @@ final class BuiltinRuleRun {
         }
     }
 
+    private static Correlations correlations(RuleSet rules) {
+        List<RuleError> errors = new ArrayList<>();
+        Correlations compiled = Correlations.compile(rules.rules(), KeyLines.RULE_LINE, errors);
+        if (!errors.isEmpty()) throw new IllegalStateException("built-in correlation rules do not load: " + errors);
+        return compiled;
+    }
+
+    /**
+     * A fresh correlator over the built-in correlation rules, plugged in the engine's seam: it passes on
+     * only what the correlations find, since the engine itself emits the detection matches.
+     */
+    static Correlator newCorrelator() {
+        SigmaCorrelator correlator = new SigmaCorrelator(CORRELATIONS);
+        return new Correlator() {
+            @Override
+            public void onMatch(Match detection, Consumer<Match> out) {
+                correlator.accept(detection, m -> {
+                    if (m != detection) out.accept(m);
+                });
+            }
+
+            @Override
+            public void onEvent(Event event, Consumer<Match> out) {
+                correlator.advanceTo(event.time());
+            }
+        };
+    }
+
     /** Ids (Sigma name, else id) of the rules that fired on the lines, in firing order, one per firing. */
-    static List<String> firedRuleIds(String source, String lines, Correlator correlator) {
-        Engine engine = new Engine(RULES, correlator);
+    static List<String> firedRuleIds(String source, String lines) {
+        Engine engine = new Engine(RULES, newCorrelator());
         List<String> fired = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try {

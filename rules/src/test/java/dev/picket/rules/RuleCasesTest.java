@@ -3,7 +3,6 @@ package dev.picket.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.picket.engine.Correlator;
 import dev.picket.engine.rule.RuleInfo;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every case of every built-in {@code X.test.yml}: its events, fed in order through a fresh engine
@@ -42,14 +40,11 @@ class RuleCasesTest {
     }
 
     private static void check(RuleInfo rule, String source, JsonNode c) throws IOException {
-        // Correlation rules need the correlator, which the engine does not ship yet.
-        assumeTrue(BuiltinRuleRun.RULES.correlations().stream().noneMatch(r -> r.info() == rule),
-                "correlation rules are checked once a correlator is available");
         StringBuilder lines = new StringBuilder();
         for (JsonNode event : c.path("events")) {
             lines.append(event.isTextual() ? event.asText() : JSON.writeValueAsString(event)).append('\n');
         }
-        List<String> fired = BuiltinRuleRun.firedRuleIds(source, lines.toString(), Correlator.NONE);
+        List<String> fired = BuiltinRuleRun.firedRuleIds(source, lines.toString());
         if (c.path("fires").asBoolean()) {
             assertThat(fired).as("rules fired").contains(rule.ruleId());
         } else {
