@@ -54,10 +54,21 @@ public final class PicketServer implements AutoCloseable {
                 : Stores.postgres(config.store().url(), config.store().user(), config.store().password(), settings);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
-        Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
-                config.ingest().replay(), Clock.systemUTC());
-        pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
-        http = new HttpApi(config, store, pipeline, decoder, metrics, registry, coverage);
+        try {
+            Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
+                    config.ingest().replay(), Clock.systemUTC());
+            pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, coverage);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            store.close();
+            throw e;
+        }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("picket-retention").unstarted(r));
         Duration retention = config.store().retention();
         if (retention != null) {
