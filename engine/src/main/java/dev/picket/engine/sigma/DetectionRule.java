@@ -1,0 +1,68 @@
+package dev.picket.engine.sigma;
+
+import dev.picket.engine.event.Event;
+import dev.picket.engine.rule.RuleInfo;
+import dev.picket.engine.sigma.compile.Matcher;
+import dev.picket.engine.sigma.compile.Requirement;
+
+import java.util.List;
+
+/** A compiled detection rule with the filters that apply to it. */
+public final class DetectionRule {
+    private final RuleInfo info;
+    private final Matcher matcher;
+    private final boolean readsStage;
+    private final Requirement requirement;
+    private List<SigmaFilter> filters = List.of();
+    private boolean standalone = true;
+
+    DetectionRule(RuleInfo info, Matcher matcher, boolean readsStage) {
+        this.info = info;
+        this.matcher = matcher;
+        this.readsStage = readsStage;
+        this.requirement = matcher.requirement();
+    }
+
+    public RuleInfo info() {
+        return info;
+    }
+
+    /**
+     * False when the rule only feeds correlations ({@code generate} not set on them): its matches
+     * go to the correlator but raise no alert of their own.
+     */
+    public boolean standalone() {
+        return standalone;
+    }
+
+    /** The rule names the audit {@code stage} field, so it sees every stage of a request. */
+    public boolean readsStage() {
+        return readsStage;
+    }
+
+    Requirement requirement() {
+        return requirement;
+    }
+
+    void filters(List<SigmaFilter> filters) {
+        this.filters = List.copyOf(filters);
+    }
+
+    void standalone(boolean standalone) {
+        this.standalone = standalone;
+    }
+
+    /** The detection matches and no filter of the rule suppresses it. */
+    boolean matches(Event event) {
+        if (!matcher.matches(event)) return false;
+        for (SigmaFilter f : filters) {
+            if (f.suppresses(event)) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return info.toString();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.picket.engine.sigma;
+
+import dev.picket.engine.event.LogSource;
+import dev.picket.engine.rule.RuleError;
+import dev.picket.engine.rule.RuleInfo;
+import dev.picket.engine.rule.RuleLoadException;
+import dev.picket.engine.sigma.compile.DetectionCompiler;
+import dev.picket.engine.sigma.compile.Matcher;
+import dev.picket.engine.sigma.compile.ValueCompiler;
+import dev.picket.engine.sigma.parse.RuleSyntaxException;
+import dev.picket.engine.sigma.parse.YamlException;
+import dev.picket.engine.sigma.parse.YamlList;
+import dev.picket.engine.sigma.parse.YamlMap;
+import dev.picket.engine.sigma.parse.YamlNode;
+import dev.picket.engine.sigma.parse.YamlReader;
+import dev.picket.engine.sigma.parse.YamlScalar;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Compiled Sigma content: detection rules, global filters and correlation rules. Immutable and
+ * safe to share; evaluation goes through a {@link Detector} (one per thread).
+ */
+public final class RuleSet {
+    private final List<DetectionRule> detections;
+    private final List<SigmaFilter> filters;
+    private final List<CorrelationRule> correlations;
+    private final List<RuleInfo> infos;
+    private final Map<LogSource, RuleGroup> indexed = new ConcurrentHashMap<>();
+    private final Map<LogSource, RuleGroup> unindexed = new ConcurrentHashMap<>();
+
+    private RuleSet(List<DetectionRule> detections, List<SigmaFilter> filters, List<CorrelationRule> correlations) {
+        this.detections = List.copyOf(detections);
+        this.filters = List.copyOf(filters);
+        this.correlations = List.copyOf(correlations);
+        List<RuleInfo> all = new ArrayList<>();
+        detections.forEach(d -> all.add(d.info()));
+        correlations.forEach(c -> all.add(c.info()));
+        this.infos = List.copyOf(all);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Detection rules then correlation rules, each in the order they were added. */
+    public List<RuleInfo> rules() {
+        return infos;
+    }
+
+    public List<DetectionRule> detections() {
+        return detections;
+    }
+
+    public List<CorrelationRule> correlations() {
+        return correlations;
+    }
+
+    /** The global filters' descriptions. */
+    public List<RuleInfo> filters() {
+        return filters.stream().map(SigmaFilter::info).toList();
+    }
+
+    /** The detection or correlation rule with this id or name, or null. */
+    public RuleInfo rule(String reference) {
+        for (RuleInfo info : infos) {
+            if (info.isNamed(reference)) return info;
+        }
+        return null;
+    }
+
+    /** A new detector over these rules, using the literal index. */
+    public Detector detector() {
+        return new Detector(this, true);
+    }
+
+    /** A detector that offers every event to every rule of its log source: the index's reference. */
+    Detector detectorWithoutIndex() {
+        return new Detector(this, false);
+    }
+
+    RuleGroup group(LogSource source, boolean useIndex) {
+        return (useIndex ? indexed : unindexed).computeIfAbsent(source, s -> new RuleGroup(
+                detections.stream().filter(d -> d.info().logsource().admits(s)).toList(), useIndex));
+    }
+
+    /** Collects rule files, then compiles them all at once. */
+    public static final class Builder {
+        private record Source(String name, List<YamlNode> documents) {}
+
+        private final List<Source> sources = new ArrayList<>();
+        private final List<RuleError> errors = new ArrayList<>();
+        private Map<String, List<String>> placeholders = Map.of();
+
+        private Builder() {}
+
+        /** A file's text, possibly of several YAML documents; {@code sourceName} names it in errors. */
+        public Builder add(String sourceName, String yamlText) {
+            try {
+                sources.add(new Source(sourceName, YamlReader.read(yamlText)));
+            } catch (YamlException e) {
+                errors.add(new RuleError(sourceName, e.line(), e.getMessage()));
+                sources.add(new Source(sourceName, e.documentsBefore()));
+            }
+            return this;
+        }
+
+        /** Values for the {@code expand} modifier's {@code %name%} placeholders. */
+        public Builder placeholders(Map<String, List<String>> placeholders) {
+            Map<String, List<String>> copy = new HashMap<>();
+            placeholders.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            this.placeholders = Map.copyOf(copy);
+            return this;
+        }
+
+        /** @throws RuleLoadException with every error of every file, when there is any */
+        public RuleSet build() throws RuleLoadException {
+            List<RuleError> all = new ArrayList<>(errors);
+            List<DetectionRule> detections = new ArrayList<>();
+            List<SigmaFilter> filters = new ArrayList<>();
+            List<CorrelationRule> correlations = new ArrayList<>();
+            for (Source source : sources) {
+                Consumer<RuleSyntaxException> sink = e -> all.add(new RuleError(source.name, e.line(), e.getMessage()));
+                for (YamlNode document : source.documents) {
+                    if (!(document instanceof YamlMap doc)) {
+                        sink.accept(new RuleSyntaxException(document.line(), "a Sigma document must be a map, not " + document.kind()));
+                    } else if (doc.entry("correlation") != null) {
+                        add(correlations, correlation(doc, source.name, sink));
+                    } else if (doc.entry("filter") != null) {
+                        add(filters, filter(doc, source.name, sink));
+                    } else {
+                        add(detections, detection(doc, source.name, sink));
+                    }
+                }
+            }
+            checkUnique(detections, correlations, all);
+            attachFilters(detections, filters, all);
+            markCorrelated(detections, correlations);
+            if (!all.isEmpty()) throw new RuleLoadException(inFileOrder(all));
+            return new RuleSet(detections, filters, correlations);
+        }
+
+        /** Errors by file, in the order files were added, then by line. */
+        private List<RuleError> inFileOrder(List<RuleError> errors) {
+            Map<String, Integer> order = new HashMap<>();
+            for (Source s : sources) order.putIfAbsent(s.name, order.size());
+            return errors.stream()
+                    .sorted(java.util.Comparator.comparingInt((RuleError e) -> order.getOrDefault(e.file(), order.size()))
+                            .thenComparingInt(RuleError::line))
+                    .toList();
+        }
+
+        private static <T> void add(List<T> list, T item) {
+            if (item != null) list.add(item);
+        }
+
+        private DetectionRule detection(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
+            RuleInfo info = RuleInfoReader.read(doc, file, true, errors);
+            YamlMap.Entry detection = doc.entry("detection");
+            if (detection == null) {
+                errors.accept(new RuleSyntaxException(doc.line(), "missing detection"));
+                return null;
+            }
+            if (!(detection.value() instanceof YamlMap section)) {
+                errors.accept(new RuleSyntaxException(detection.line(), "detection must be a map"));
+                return null;
+            }
+            Set<String> fields = new HashSet<>();
+            Matcher matcher = compile(section, Set.of("condition"), fields, errors);
+            if (section.entry("timeframe") != null) {
+                errors.accept(new RuleSyntaxException(section.entry("timeframe").line(),
+                        "timeframe is not part of Sigma v2 detections; write a correlation rule"));
+                return null;
+            }
+            return info == null || matcher == null ? null : new DetectionRule(info, matcher, fields.contains("stage"));
+        }
+
+        private SigmaFilter filter(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
+            RuleInfo info = RuleInfoReader.read(doc, file, true, errors);
+            YamlMap.Entry filter = doc.entry("filter");
+            if (!(filter.value() instanceof YamlMap section)) {
+                errors.accept(new RuleSyntaxException(filter.line(), "filter must be a map"));
+                return null;
+            }
+            List<SigmaFilter.Reference> rules = new ArrayList<>();
+            YamlMap.Entry rulesEntry = section.entry("rules");
+            if (rulesEntry == null) {
+                errors.accept(new RuleSyntaxException(filter.line(), "missing filter.rules (the rules to filter)"));
+            } else {
+                List<YamlNode> items = rulesEntry.value() instanceof YamlList list ? list.items() : List.of(rulesEntry.value());
+                for (YamlNode item : items) {
+                    if (item instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOLEAN) {
+                        rules.add(new SigmaFilter.Reference(s.text(), s.line()));
+                    } else {
+                        errors.accept(new RuleSyntaxException(item.line(), "filter.rules lists rule ids or names"));
+                    }
+                }
+                if (items.isEmpty()) errors.accept(new RuleSyntaxException(rulesEntry.line(), "filter.rules is empty"));
+            }
+            Matcher matcher = compile(section, Set.of("condition", "rules"), new HashSet<>(), errors);
+            return info == null || matcher == null ? null : new SigmaFilter(info, matcher, rules);
+        }
+
+        private Matcher compile(YamlMap section, Set<String> reserved, Set<String> fields,
+                                Consumer<RuleSyntaxException> errors) {
+            List<YamlMap.Entry> selections = section.entries().stream()
+                    .filter(e -> !reserved.contains(e.key()) && !e.key().equals("timeframe")).toList();
+            DetectionCompiler compiler = new DetectionCompiler(new ValueCompiler(placeholders, fields));
+            return compiler.compile(selections, section.get("condition"), section.line(), errors);
+        }
+
+        private static CorrelationRule correlation(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
+            RuleInfo info = RuleInfoReader.read(doc, file, false, errors);
+            YamlMap.Entry section = doc.entry("correlation");
+            if (!(section.value() instanceof YamlMap map)) {
+                errors.accept(new RuleSyntaxException(section.line(), "correlation must be a map"));
+                return null;
+            }
+            List<String> rules = RuleInfoReader.texts(map, "rules", errors);
+            YamlNode generate = doc.get("generate");
+            boolean generates = false;
+            if (generate != null) {
+                if (generate instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOLEAN) {
+                    generates = s.value().booleanValue();
+                } else {
+                    errors.accept(new RuleSyntaxException(generate.line(), "generate must be true or false"));
+                }
+            }
+            return info == null ? null : new CorrelationRule(info, doc, rules, generates);
+        }
+
+        /** Ids and names identify rules across all files, so each may be used once. */
+        private static void checkUnique(List<DetectionRule> detections, List<CorrelationRule> correlations,
+                                        List<RuleError> errors) {
+            Map<String, RuleInfo> seen = new HashMap<>();
+            List<RuleInfo> infos = new ArrayList<>();
+            detections.forEach(d -> infos.add(d.info()));
+            correlations.forEach(c -> infos.add(c.info()));
+            for (RuleInfo info : infos) {
+                Set<String> own = new HashSet<>();
+                if (info.id() != null) own.add(info.id());
+                if (info.name() != null) own.add(info.name());
+                for (String key : own) {
+                    RuleInfo first = seen.putIfAbsent(key, info);
+                    if (first != null) {
+                        errors.add(new RuleError(info.file(), info.line(), "rule id or name '" + key
+                                + "' is already used by " + first.file() + ":" + first.line()));
+                    }
+                }
+            }
+        }
+
+        private static void attachFilters(List<DetectionRule> detections, List<SigmaFilter> filters, List<RuleError> errors) {
+            Map<DetectionRule, List<SigmaFilter>> byRule = new LinkedHashMap<>();
+            for (SigmaFilter filter : filters) {
+                for (SigmaFilter.Reference ref : filter.rules()) {
+                    DetectionRule target = detections.stream().filter(d -> d.info().isNamed(ref.rule())).findFirst().orElse(null);
+                    if (target == null) {
+                        errors.add(new RuleError(filter.info().file(), ref.line(), "filter refers to unknown rule '" + ref.rule() + "'"));
+                    } else {
+                        byRule.computeIfAbsent(target, k -> new ArrayList<>()).add(filter);
+                    }
+                }
+            }
+            byRule.forEach(DetectionRule::filters);
+        }
+
+        /** A rule referenced by correlations alerts on its own only when one of them says {@code generate: true}. */
+        private static void markCorrelated(List<DetectionRule> detections, List<CorrelationRule> correlations) {
+            for (DetectionRule d : detections) {
+                boolean referenced = false;
+                boolean generated = false;
+                for (CorrelationRule c : correlations) {
+                    if (c.rules().stream().anyMatch(r -> d.info().isNamed(r))) {
+                        referenced = true;
+                        generated |= c.generate();
+                    }
+                }
+                d.standalone(!referenced || generated);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.picket.engine.sigma.value;
+
+/**
+ * Case folding used by every case-insensitive comparison and by the literal index, char by char
+ * with {@link Character#toLowerCase(char)}, so lengths never change and the index and the
+ * matchers can never disagree about what "equal ignoring case" means.
+ */
+public final class Fold {
+    private Fold() {}
+
+    public static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.toLowerCase(c) != c) {
+                char[] chars = s.toCharArray();
+                for (int j = i; j < chars.length; j++) chars[j] = Character.toLowerCase(chars[j]);
+                return new String(chars);
+            }
+        }
+        return s;
+    }
+
+    /** s[from, from+pattern.length) equals pattern; pattern is already lower-cased when !cased. */
+    public static boolean regionEquals(String s, int from, String pattern, boolean cased) {
+        if (from < 0 || from + pattern.length() > s.length()) return false;
+        return cased ? s.startsWith(pattern, from) : foldedEquals(s, from, pattern, 0, pattern.length());
+    }
+
+    /** First index at or after {@code from} where pattern occurs, or -1. */
+    public static int indexOf(String s, String pattern, int from, boolean cased) {
+        if (cased) return s.indexOf(pattern, from);
+        int n = pattern.length();
+        if (n == 0) return from <= s.length() ? from : -1;
+        char first = pattern.charAt(0);
+        for (int i = Math.max(from, 0), last = s.length() - n; i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c == first || Character.toLowerCase(c) == first) && foldedEquals(s, i + 1, pattern, 1, n - 1)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean foldedEquals(String s, int from, String pattern, int patternFrom, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(from + i);
+            char p = pattern.charAt(patternFrom + i);
+            if (c != p && Character.toLowerCase(c) != p) return false;
+        }
+        return true;
+    }
+
+    /** Hash of s[from, to) after folding; equal for strings that fold to the same text. */
+    public static int hash(CharSequence s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + Character.toLowerCase(s.charAt(i));
+        return h;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.picket.io.decode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.picket.engine.event.Event;
+import dev.picket.engine.event.Origin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Reads inputs into events. Unless the settings name a format, each input's format is recognised
+ * from its first content: JSON objects are told apart by the fields of the first complete record
+ * (audit, journal, Tetragon, Falco, Tracee, then Picket runtime events), anything else must be a
+ * syslog line. An input that is neither is reported once and not read further.
+ *
+ * <p>Bad records are reported to the error consumer as {@code SOURCE:LINE: reason} and reading
+ * goes on with the next. An instance holds only settings; each {@code read} is independent.
+ */
+public final class InputReader {
+    private final DecodeSettings settings;
+
+    public InputReader(DecodeSettings settings) {
+        this.settings = settings;
+    }
+
+    public ReadSummary read(Path file, Consumer<Event> events, Consumer<DecodeError> errors) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in, events, errors);
+        }
+    }
+
+    /**
+     * Reads one input to its end.
+     *
+     * @param source the name events and errors carry (a file name, "webhook")
+     */
+    public ReadSummary read(String source, InputStream in, Consumer<Event> events, Consumer<DecodeError> errors)
+            throws IOException {
+        Run run = new Run(source, events, errors);
+        LineReader.read(in, settings.maxLineBytes(), run);
+        run.end();
+        return run.summary();
+    }
+
+    /** The format a JSON record belongs to, or null when it is none of them. */
+    static InputFormat recognise(JsonRecord record) {
+        JsonNode node = record.node();
+        if (AuditDecoder.looksLikeAudit(node, record.list())) return InputFormat.AUDIT;
+        if (JournaldDecoder.looksLikeJournald(node)) return InputFormat.JOURNALD;
+        if (TetragonDecoder.looksLikeTetragon(node)) return InputFormat.TETRAGON;
+        if (FalcoDecoder.looksLikeFalco(node)) return InputFormat.FALCO;
+        if (TraceeDecoder.looksLikeTracee(node)) return InputFormat.TRACEE;
+        if (RuntimeDecoder.looksLikeRuntime(node)) return InputFormat.RUNTIME;
+        return null;
+    }
+
+    private static Decoder<JsonRecord> jsonDecoder(InputFormat format) {
+        return switch (format) {
+            case AUDIT -> new AuditDecoder();
+            case RUNTIME -> new RuntimeDecoder();
+            case JOURNALD -> new JournaldDecoder();
+            case TETRAGON -> new TetragonDecoder();
+            case FALCO -> new FalcoDecoder();
+            case TRACEE -> new TraceeDecoder();
+            case SSHD -> throw new IllegalArgumentException("not a JSON format: " + format);
+        };
+    }
+
+    /** The state of reading one input. */
+    private final class Run implements LineReader.Sink, JsonRecordReader.Sink {
+        private final String source;
+        private final Consumer<Event> events;
+        private final Consumer<DecodeError> errors;
+        private InputFormat format;
+        private JsonRecordReader json;
+        private Decoder<JsonRecord> jsonDecoder;
+        private SyslogDecoder text;
+        private long emitted;
+        private long skipped;
+        private long failed;
+
+        Run(String source, Consumer<Event> events, Consumer<DecodeError> errors) {
+            this.source = source;
+            this.events = events;
+            this.errors = errors;
+            InputFormat forced = settings.format();
+            if (forced != null) {
+                format = forced;
+                if (forced.json()) {
+                    json = new JsonRecordReader(this, settings.maxLineBytes());
+                    jsonDecoder = jsonDecoder(forced);
+                } else {
+                    text = new SyslogDecoder(settings.clock());
+                }
+            }
+        }
+
+        @Override
+        public boolean line(byte[] buf, int len, long number) {
+            if (json == null && text == null && !chooseFraming(buf, len, number)) return false;
+            if (json != null) return json.line(buf, len, number);
+            if (isBlank(buf, len)) return true;
+            decode(text, new String(buf, 0, len, StandardCharsets.UTF_8), number);
+            return true;
+        }
+
+        /** Picks JSON or syslog framing from the first non-blank line; false stops reading. */
+        private boolean chooseFraming(byte[] buf, int len, long number) {
+            if (isBlank(buf, len)) return true;
+            int first = 0;
+            while (buf[first] == ' ' || buf[first] == '\t') first++;
+            if (buf[first] == '{') {
+                json = new JsonRecordReader(this, settings.maxLineBytes());
+                return true;
+            }
+            String line = new String(buf, 0, len, StandardCharsets.UTF_8);
+            if (SyslogLine.parse(line, settings.clock()) != null) {
+                format = InputFormat.SSHD;
+                text = new SyslogDecoder(settings.clock());
+                return true;
+            }
+            error(number, "unrecognised input: neither JSON objects nor syslog lines (formats: " + InputFormat.ids() + ")");
+            return false;
+        }
+
+        @Override
+        public boolean record(JsonRecord record) {
+            if (jsonDecoder == null) {
+                format = recognise(record);
+                if (format == null) {
+                    error(record.line(), "unrecognised JSON input: not a Kubernetes audit event, Picket runtime event, "
+                            + "journal entry, nor Tetragon, Falco or Tracee output (use --input-format to name one)");
+                    return false;
+                }
+                jsonDecoder = jsonDecoder(format);
+            }
+            decode(jsonDecoder, record, record.line());
+            return true;
+        }
+
+        private <R> void decode(Decoder<R> decoder, R record, long line) {
+            try {
+                Event event = decoder.decode(record, new Origin(source, line, settings.cluster()));
+                if (event == null) {
+                    skipped++;
+                } else {
+                    emitted++;
+                    events.accept(event);
+                }
+            } catch (DecodeException e) {
+                error(line, e.getMessage());
+            }
+        }
+
+        @Override
+        public void error(long line, String reason) {
+            failed++;
+            errors.accept(new DecodeError(source, line, reason));
+        }
+
+        @Override
+        public void oversized(long number) {
+            error(number, "line longer than " + settings.maxLineBytes() + " bytes; skipped");
+        }
+
+        void end() {
+            if (json != null) json.end();
+        }
+
+        ReadSummary summary() {
+            return new ReadSummary(format, emitted, skipped, failed);
+        }
+
+        private static boolean isBlank(byte[] buf, int len) {
+            for (int i = 0; i < len; i++) {
+                if (buf[i] != ' ' && buf[i] != '\t') return false;
+            }
+            return true;
+        }
+    }
+}
