@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.concurrent.Semaphore;
 public final class IngestPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** Batches remembered to recognise a resent one: far more than a sender retries within. */
+    private static final int RECENT_BATCHES = 100_000;
 
     private final Journal journal;
     private final BatchDecoder decoder;
@@ -36,6 +39,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final int capacityKib;
     private final Semaphore room;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+    private final RecentBatches recent = new RecentBatches(RECENT_BATCHES);
     private final Thread worker;
     private final long replayUntil;
     private volatile boolean caughtUp;
@@ -47,7 +51,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     /** @param capacityBytes the most batch bytes waiting to be processed; a larger batch never fits */
     public IngestPipeline(Journal journal, BatchDecoder decoder, Detector detector, AlertStore store,
-                          IngestMetrics metrics, long capacityBytes) {
+                          IngestMetrics metrics, long capacityBytes) throws IOException {
         this.journal = journal;
         this.decoder = decoder;
         this.detector = detector;
@@ -56,6 +60,12 @@ public final class IngestPipeline implements AutoCloseable {
         this.capacityKib = kib(capacityBytes);
         this.room = new Semaphore(capacityKib);
         this.replayUntil = journal.end();
+        try {
+            journal.read(replayUntil, r -> recent.add(RecentBatches.digest(r.source(), r.body())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the journal", e);
+        }
         metrics.queue(queue::size);
         worker = Thread.ofPlatform().name("picket-ingest").unstarted(this::run);
     }
@@ -76,6 +86,8 @@ public final class IngestPipeline implements AutoCloseable {
 
     /**
      * Journals and queues a batch. Returns false, having written nothing, when the queue has no room.
+     * A batch identical to one accepted lately is a sender's retry: it is acknowledged again and not
+     * processed twice.
      *
      * @throws IOException when the journal cannot be written; the batch is not accepted
      */
@@ -87,7 +99,15 @@ public final class IngestPipeline implements AutoCloseable {
         }
         long accepted = System.nanoTime();
         try {
-            journal.append(source, body, end -> queue.add(new Queued(new JournalRecord(end, source, body), kib, accepted)));
+            ByteBuffer digest = RecentBatches.digest(source, body);
+            synchronized (recent) {
+                if (recent.contains(digest)) {
+                    room.release(kib);
+                    return true;
+                }
+                journal.append(source, body, end -> queue.add(new Queued(new JournalRecord(end, source, body), kib, accepted)));
+                recent.add(digest);
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             room.release(kib);
