@@ -1,13 +1,14 @@
 package dev.picket.server.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What the ingest pipeline reports: events received per source, decoding errors, batches turned
@@ -54,7 +55,8 @@ public final class IngestMetrics {
         latency.record(sinceAccepted);
     }
 
-    void queue(Supplier<Number> batches) {
-        registry.gauge("picket.ingest.queue.batches", batches, s -> s.get().doubleValue());
+    void queue(Collection<?> batches) {
+        Gauge.builder("picket.ingest.queue.batches", batches, Collection::size)
+                .description("accepted batches waiting to be processed").register(registry);
     }
 }

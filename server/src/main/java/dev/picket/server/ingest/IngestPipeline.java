@@ -66,7 +66,7 @@ public final class IngestPipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the journal", e);
         }
-        metrics.queue(queue::size);
+        metrics.queue(queue);
         worker = Thread.ofPlatform().name("picket-ingest").unstarted(this::run);
     }
 
@@ -179,7 +179,7 @@ public final class IngestPipeline implements AutoCloseable {
         closing = true;
         worker.interrupt();
         try {
-            worker.join(Duration.ofSeconds(10));
+            if (worker.isAlive()) worker.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
