@@ -56,6 +56,33 @@ class InputReaderTest {
     }
 
     @Test
+    void aLongUnrecognisedInputIsLeftAfterTenLines() {
+        Decoded d = Decoded.read("x\n".repeat(10) + AuditDecoderTest.V1);
+        assertThat(d.events).isEmpty();
+        assertThat(d.errorTexts()).singleElement().asString().startsWith("test.log:1: unrecognised input");
+    }
+
+    @Test
+    void aFileCutMidRecordIsRecognisedFromItsFirstWholeRecord() {
+        String cut = AuditDecoderTest.V1.substring(200);
+        Decoded d = Decoded.read(cut + AuditDecoderTest.V1);
+        assertThat(d.summary.format()).isEqualTo(InputFormat.AUDIT);
+        assertThat(d.events).hasSize(1);
+        assertThat(d.errorTexts()).containsExactly("test.log:1: neither a JSON object nor a syslog line");
+    }
+
+    @Test
+    void journalctlTextOutputWithItsMarkersIsReadAsSyslog() {
+        Decoded d = Decoded.read("""
+                -- Logs begin at Mon 2026-03-09 00:00:01 UTC, end at Tue 2026-03-10 09:10:23 UTC. --
+                Mar 10 09:07:13 node-3 sshd[30212]: Invalid user admin from 203.0.113.77 port 52557
+                -- Boot 3f2a9c1e5b7d4f60a8e2c4b6d8f0a1c3 --
+                Mar 10 09:08:07 node-3 sshd[30285]: Accepted password for ubuntu from 203.0.113.77 port 44561 ssh2
+                """);
+        assertThat(d.summary).isEqualTo(new ReadSummary(InputFormat.SSHD, 2, 2, 0));
+    }
+
+    @Test
     void aNamedFormatIsNotSecondGuessed() {
         Decoded d = Decoded.read(DecodeSettings.defaults(Decoded.CLOCK).withFormat(InputFormat.SSHD), AuditDecoderTest.V1);
         assertThat(d.events).isEmpty();
