@@ -1,0 +1,11 @@
+package dev.picket.engine.correlation;
+
+/**
+ * Counters a server can export as metrics.
+ *
+ * @param openGroups groups with state right now, over all correlation rules
+ * @param evictions  groups dropped because a rule reached its bound on open groups (since start)
+ * @param late       matches ignored because they arrived later than the allowed lateness (since start)
+ */
+public record CorrelationStats(long openGroups, long evictions, long late) {
+}
