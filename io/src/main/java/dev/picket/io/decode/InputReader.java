@@ -118,7 +118,7 @@ public final class InputReader {
         /**
          * Picks JSON or syslog framing at the first line that is either, and reads that line. Lines
          * before it that are neither (a log cut mid-record, a stray header) are reported once the
-         * framing is known; when none of the first {@value #SNIFF_LINES} lines fits, the input is
+         * framing is known; when none of the first {@value InputReader#SNIFF_LINES} lines fits, the input is
          * reported as unrecognised and left.
          */
         private boolean sniff(byte[] buf, int len, long number) {
