@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.event.Origin;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads inputs into events. Unless the settings name a format, each input's format is recognised
@@ -40,14 +44,26 @@ public final class InputReader {
     }
 
     /**
-     * Reads one input to its end.
+     * Reads one input to its end. Gzip-compressed input (the API server's rotated audit logs with
+     * {@code --audit-log-compress}) is recognised by its magic bytes and read decompressed; corrupt
+     * or cut-off compressed data is reported as a decode error where it stops.
      *
      * @param source the name events and errors carry (a file name, "webhook")
+     * @throws IOException when reading the stream itself fails
      */
     public ReadSummary read(String source, InputStream in, Consumer<Event> events, Consumer<DecodeError> errors)
             throws IOException {
         Run run = new Run(source, events, errors);
-        LineReader.read(in, settings.maxLineBytes(), run);
+        PushbackInputStream peek = new PushbackInputStream(in, 2);
+        byte[] magic = peek.readNBytes(2);
+        peek.unread(magic);
+        boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        try {
+            LineReader.read(gzip ? new GZIPInputStream(peek, 64 * 1024) : peek, settings.maxLineBytes(), run);
+        } catch (ZipException | EOFException e) {
+            if (!gzip) throw e;
+            run.error(run.lastLine + 1, "compressed input is corrupt or cut off: " + e.getMessage());
+        }
         run.end();
         return run.summary();
     }
@@ -88,6 +104,7 @@ public final class InputReader {
         private long emitted;
         private long skipped;
         private long failed;
+        private long lastLine;
         /** Lines read before the framing was known that fit neither framing. */
         private final List<Long> unframed = new ArrayList<>();
 
@@ -109,6 +126,7 @@ public final class InputReader {
 
         @Override
         public boolean line(byte[] buf, int len, long number) {
+            lastLine = number;
             if (json == null && text == null) return sniff(buf, len, number);
             if (json != null) return json.line(buf, len, number);
             if (!isBlank(buf, len)) decode(text, new String(buf, 0, len, StandardCharsets.UTF_8), number);
@@ -192,6 +210,7 @@ public final class InputReader {
 
         @Override
         public void oversized(long number) {
+            lastLine = number;
             error(number, "line longer than " + settings.maxLineBytes() + " bytes; skipped");
         }
 
