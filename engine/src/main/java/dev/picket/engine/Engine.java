@@ -1,5 +1,6 @@
 package dev.picket.engine;
 
+import dev.picket.engine.correlation.SigmaCorrelator;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.sigma.Detector;
 import dev.picket.engine.sigma.RuleSet;
@@ -15,8 +16,9 @@ public final class Engine {
     private final Detector detector;
     private final Correlator correlator;
 
+    /** Correlation state in memory, with the default bound on open groups. */
     public Engine(RuleSet rules) {
-        this(rules, Correlator.NONE);
+        this(rules, new SigmaCorrelator(rules.compiledCorrelations()));
     }
 
     public Engine(RuleSet rules, Correlator correlator) {

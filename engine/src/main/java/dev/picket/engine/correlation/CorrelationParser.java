@@ -143,10 +143,9 @@ final class CorrelationParser {
         return aliases;
     }
 
-    private boolean generate(JsonNode node) {
-        if (node == null) return false;
-        if (!node.isBoolean()) error("generate", "must be true or false");
-        return node.asBoolean();
+    /** Whether the referenced rules alert too. The rule set reader reports a {@code generate} that is not a boolean. */
+    private static boolean generate(JsonNode node) {
+        return node != null && node.isBoolean() && node.asBoolean();
     }
 
     private Condition condition(JsonNode node) {
@@ -222,11 +221,11 @@ final class CorrelationParser {
             if (required) error(where, "missing");
             return out;
         }
-        if (node.isTextual()) {
+        if (node.isValueNode()) {
             out.add(node.asText());
         } else if (node.isArray()) {
             for (JsonNode item : node) {
-                if (item.isTextual() && !item.asText().isEmpty()) out.add(item.asText());
+                if (item.isValueNode() && !item.isNull() && !item.asText().isEmpty()) out.add(item.asText());
                 else error(where, "must list names, found " + item);
             }
         } else {

@@ -1,6 +1,8 @@
 package dev.picket.engine.correlation;
 
+import dev.picket.engine.Correlator;
 import dev.picket.engine.Match;
+import dev.picket.engine.event.Event;
 import dev.picket.engine.rule.RuleInfo;
 
 import java.time.Instant;
@@ -12,17 +14,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Routes rule matches through the correlation rules: a match is passed on unless its rule is
- * silent (referenced by correlations that do not {@code generate} it), and is fed to every
- * correlation that refers to its rule; what those correlations find is routed the same way, so
- * correlations can be chained.
+ * The engine's correlator for Sigma correlation rules and baselines: each detection match is fed
+ * to every correlation that refers to its rule; what a correlation finds is passed on unless it
+ * is silent (itself referenced by correlations that do not {@code generate} it) and fed onwards
+ * the same way, so correlations chain. Whether a detection match alerts on its own is the
+ * engine's call ({@code DetectionRule.standalone}, from {@link Correlations#isSilent}).
  *
  * <p>Time is the events' only: the newest event time seen so far drives lateness and expiry. One
  * correlator owns its state store; on construction it takes up the state found there (a restart)
  * and drops state of rules that no longer exist. Like the engine it serves, it is used from one
  * thread.
  */
-public final class SigmaCorrelator {
+public final class SigmaCorrelator implements Correlator {
     public static final int DEFAULT_MAX_GROUPS = 100_000;
 
     private record Subscription(StatefulCorrelation correlation, int ruleIndex) {
@@ -67,14 +70,26 @@ public final class SigmaCorrelator {
         orphans.forEach(store::delete);
     }
 
-    /** Passes the match on (unless silent), and feeds it, then whatever it completes, to the correlations. */
-    public void accept(Match match, Consumer<Match> out) {
-        advanceTo(match.time());
-        if (!correlations.isSilent(match.rule())) out.accept(match);
+    @Override
+    public void onMatch(Match detection, Consumer<Match> out) {
+        advanceTo(detection.time());
+        feed(detection, out);
+    }
+
+    @Override
+    public void onEvent(Event event, Consumer<Match> out) {
+        advanceTo(event.time());
+    }
+
+    /** Feeds a match to the correlations that refer to its rule, and on along the chain what they find. */
+    private void feed(Match match, Consumer<Match> out) {
         List<Subscription> subscribers = subscriptions.get(match.rule());
         if (subscribers == null) return;
         for (Subscription s : subscribers) {
-            s.correlation().accept(s.ruleIndex(), match, watermark, found -> accept(found, out));
+            s.correlation().accept(s.ruleIndex(), match, watermark, found -> {
+                if (!correlations.isSilent(found.rule())) out.accept(found);
+                feed(found, out);
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package dev.picket.engine.sigma;
 
 import dev.picket.engine.rule.RuleInfo;
 import dev.picket.engine.sigma.parse.YamlMap;
+import dev.picket.engine.sigma.parse.YamlNode;
 
 import java.util.List;
 
@@ -15,6 +16,22 @@ import java.util.List;
 public record CorrelationRule(RuleInfo info, YamlMap document, List<String> rules, boolean generate) {
     public CorrelationRule {
         rules = List.copyOf(rules);
+    }
+
+    /**
+     * The line of a dotted key path ({@code correlation.condition.gte}), or of the deepest key on
+     * the path that exists, or of the document.
+     */
+    public int lineOf(String keyPath) {
+        int line = document.line();
+        YamlNode node = document;
+        for (String key : keyPath.split("\\.")) {
+            YamlMap.Entry entry = node instanceof YamlMap map ? map.entry(key) : null;
+            if (entry == null) break;
+            line = entry.line();
+            node = entry.value();
+        }
+        return line;
     }
 
     /** The {@code correlation:} section. */

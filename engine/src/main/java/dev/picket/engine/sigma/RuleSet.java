@@ -1,5 +1,6 @@
 package dev.picket.engine.sigma;
 
+import dev.picket.engine.correlation.Correlations;
 import dev.picket.engine.event.LogSource;
 import dev.picket.engine.rule.RuleError;
 import dev.picket.engine.rule.RuleInfo;
@@ -18,6 +19,7 @@ import dev.picket.engine.sigma.parse.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +35,25 @@ public final class RuleSet {
     private final List<DetectionRule> detections;
     private final List<SigmaFilter> filters;
     private final List<CorrelationRule> correlations;
+    private final Correlations compiledCorrelations;
     private final List<RuleInfo> infos;
     private final Map<LogSource, RuleGroup> indexed = new ConcurrentHashMap<>();
     private final Map<LogSource, RuleGroup> unindexed = new ConcurrentHashMap<>();
 
-    private RuleSet(List<DetectionRule> detections, List<SigmaFilter> filters, List<CorrelationRule> correlations) {
+    private RuleSet(List<DetectionRule> detections, List<SigmaFilter> filters, List<CorrelationRule> correlations,
+                    Correlations compiledCorrelations) {
         this.detections = List.copyOf(detections);
         this.filters = List.copyOf(filters);
         this.correlations = List.copyOf(correlations);
+        this.compiledCorrelations = compiledCorrelations;
+        this.infos = infos(detections, correlations);
+    }
+
+    private static List<RuleInfo> infos(List<DetectionRule> detections, List<CorrelationRule> correlations) {
         List<RuleInfo> all = new ArrayList<>();
         detections.forEach(d -> all.add(d.info()));
         correlations.forEach(c -> all.add(c.info()));
-        this.infos = List.copyOf(all);
+        return List.copyOf(all);
     }
 
     public static Builder builder() {
@@ -62,6 +71,11 @@ public final class RuleSet {
 
     public List<CorrelationRule> correlations() {
         return correlations;
+    }
+
+    /** The correlation rules compiled for the correlation engine (references resolved, chains checked). */
+    public Correlations compiledCorrelations() {
+        return compiledCorrelations;
     }
 
     /** The global filters' descriptions. */
@@ -143,9 +157,11 @@ public final class RuleSet {
             }
             checkUnique(detections, correlations, all);
             attachFilters(detections, filters, all);
-            markCorrelated(detections, correlations);
+            Correlations compiled = compileCorrelations(detections, correlations, all);
+            // A rule referenced by correlations alerts on its own only when one of them says generate: true.
+            detections.forEach(d -> d.standalone(!compiled.isSilent(d.info())));
             if (!all.isEmpty()) throw new RuleLoadException(inFileOrder(all));
-            return new RuleSet(detections, filters, correlations);
+            return new RuleSet(detections, filters, correlations, compiled);
         }
 
         /** Errors by file, in the order files were added, then by line. */
@@ -237,6 +253,17 @@ public final class RuleSet {
             return info == null ? null : new CorrelationRule(info, doc, rules, generates);
         }
 
+        /** Compiles the correlation sections, reporting problems at the line of the key at fault. */
+        private static Correlations compileCorrelations(List<DetectionRule> detections, List<CorrelationRule> correlations,
+                                                        List<RuleError> errors) {
+            Map<RuleInfo, CorrelationRule> documents = new IdentityHashMap<>();
+            correlations.forEach(c -> documents.put(c.info(), c));
+            return Correlations.compile(infos(detections, correlations), (rule, keyPath) -> {
+                CorrelationRule document = documents.get(rule);
+                return document == null ? rule.line() : document.lineOf(keyPath);
+            }, errors);
+        }
+
         /** Ids and names identify rules across all files, so each may be used once. */
         private static void checkUnique(List<DetectionRule> detections, List<CorrelationRule> correlations,
                                         List<RuleError> errors) {
@@ -273,19 +300,5 @@ public final class RuleSet {
             byRule.forEach(DetectionRule::filters);
         }
 
-        /** A rule referenced by correlations alerts on its own only when one of them says {@code generate: true}. */
-        private static void markCorrelated(List<DetectionRule> detections, List<CorrelationRule> correlations) {
-            for (DetectionRule d : detections) {
-                boolean referenced = false;
-                boolean generated = false;
-                for (CorrelationRule c : correlations) {
-                    if (c.rules().stream().anyMatch(r -> d.info().isNamed(r))) {
-                        referenced = true;
-                        generated |= c.generate();
-                    }
-                }
-                d.standalone(!referenced || generated);
-            }
-        }
     }
 }

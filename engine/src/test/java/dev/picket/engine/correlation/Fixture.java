@@ -98,9 +98,14 @@ final class Fixture {
         return node == null ? null : node.asText();
     }
 
-    /** A match of the named rule on an event at {@code time} (HH:MM:SS) with the given field/value pairs. */
+    /**
+     * A match of the named rule on an event at {@code time} (HH:MM:SS) with the given field/value
+     * pairs, handled as the engine does: passed on unless the rule is silent, then correlated.
+     */
     Fixture match(String rule, String time, String... fieldValues) {
-        correlator.accept(detection(rule, time, fieldValues), out::add);
+        Match match = detection(rule, time, fieldValues);
+        if (!correlations.isSilent(match.rule())) out.add(match);
+        correlator.onMatch(match, out::add);
         return this;
     }
 
