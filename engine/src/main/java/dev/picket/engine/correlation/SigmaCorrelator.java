@@ -51,7 +51,7 @@ public final class SigmaCorrelator implements Correlator {
                     ? new NewTermsCorrelation(rule, store, maxGroupsPerRule)
                     : new WindowedCorrelation(rule, store, maxGroupsPerRule);
             running.add(correlation);
-            if (rule.info().ruleId() != null) byRuleId.put(rule.info().ruleId(), correlation);
+            byRuleId.put(rule.info().ruleId(), correlation);
             for (int i = 0; i < rule.rules().size(); i++) {
                 RuleInfo referenced = rule.rules().get(i);
                 if (rule.rules().indexOf(referenced) != i) continue; // a rule named twice is fed once
@@ -101,7 +101,7 @@ public final class SigmaCorrelator implements Correlator {
         for (StatefulCorrelation c : running) c.prune(watermark);
     }
 
-    /** Forgets all state of one correlation or baseline rule (by name, else id). False when there is no such rule. */
+    /** Forgets all state of one correlation or baseline rule (by its {@code ruleId()}). False when there is no such rule. */
     public boolean reset(String ruleId) {
         StatefulCorrelation correlation = byRuleId.get(ruleId);
         if (correlation == null) return false;
