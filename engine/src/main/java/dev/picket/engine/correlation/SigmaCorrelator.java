@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * the same way, so correlations chain. Whether a detection match alerts on its own is the
  * engine's call ({@code DetectionRule.standalone}, from {@link Correlations#isSilent}).
  *
- * <p>Time is the events' only: the newest event time seen so far drives lateness and expiry. One
+ * <p>Time is the events' only: the newest event time seen so far drives expiry. One
  * correlator owns its state store; on construction it takes up the state found there (a restart)
  * and drops state of rules that no longer exist. Like the engine it serves, it is used from one
  * thread.
@@ -86,7 +86,7 @@ public final class SigmaCorrelator implements Correlator {
         List<Subscription> subscribers = subscriptions.get(match.rule());
         if (subscribers == null) return;
         for (Subscription s : subscribers) {
-            s.correlation().accept(s.ruleIndex(), match, watermark, found -> {
+            s.correlation().accept(s.ruleIndex(), match, found -> {
                 if (!correlations.isSilent(found.rule())) out.accept(found);
                 feed(found, out);
             });
