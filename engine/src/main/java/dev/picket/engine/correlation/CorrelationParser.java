@@ -143,9 +143,10 @@ final class CorrelationParser {
         return aliases;
     }
 
-    /** Whether the referenced rules alert too. The rule set reader reports a {@code generate} that is not a boolean. */
-    private static boolean generate(JsonNode node) {
-        return node != null && node.isBoolean() && node.asBoolean();
+    private boolean generate(JsonNode node) {
+        if (node == null) return false;
+        if (!node.isBoolean()) error("generate", "must be true or false");
+        return node.asBoolean();
     }
 
     private Condition condition(JsonNode node) {

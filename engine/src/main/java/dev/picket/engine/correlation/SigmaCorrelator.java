@@ -2,7 +2,6 @@ package dev.picket.engine.correlation;
 
 import dev.picket.engine.Correlator;
 import dev.picket.engine.Match;
-import dev.picket.engine.event.Event;
 import dev.picket.engine.rule.RuleInfo;
 
 import java.time.Instant;
@@ -14,11 +13,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The engine's correlator for Sigma correlation rules and baselines: each detection match is fed
- * to every correlation that refers to its rule; what a correlation finds is passed on unless it
- * is silent (itself referenced by correlations that do not {@code generate} it) and fed onwards
- * the same way, so correlations chain. Whether a detection match alerts on its own is the
- * engine's call ({@code DetectionRule.standalone}, from {@link Correlations#isSilent}).
+ * The engine's correlator for Sigma correlation rules and baselines: a match is passed on unless
+ * its rule is silent (referenced by correlations that do not {@code generate} it), and is fed to
+ * every correlation that refers to its rule; what those find is routed the same way, so
+ * correlations chain.
  *
  * <p>Time is the events' only: the newest event time seen so far drives expiry. One
  * correlator owns its state store; on construction it takes up the state found there (a restart)
@@ -70,15 +68,12 @@ public final class SigmaCorrelator implements Correlator {
         orphans.forEach(store::delete);
     }
 
+    /** Passes the match on (unless silent), and feeds it, then whatever it completes, to the correlations. */
     @Override
-    public void onMatch(Match detection, Consumer<Match> out) {
-        advanceTo(detection.time());
-        feed(detection, out);
-    }
-
-    @Override
-    public void onEvent(Event event, Consumer<Match> out) {
-        advanceTo(event.time());
+    public void accept(Match match, Consumer<Match> out) {
+        advanceTo(match.time());
+        if (!correlations.isSilent(match.rule())) out.accept(match);
+        feed(match, out);
     }
 
     /** Feeds a match to the correlations that refer to its rule, and on along the chain what they find. */
@@ -86,14 +81,12 @@ public final class SigmaCorrelator implements Correlator {
         List<Subscription> subscribers = subscriptions.get(match.rule());
         if (subscribers == null) return;
         for (Subscription s : subscribers) {
-            s.correlation().accept(s.ruleIndex(), match, found -> {
-                if (!correlations.isSilent(found.rule())) out.accept(found);
-                feed(found, out);
-            });
+            s.correlation().accept(s.ruleIndex(), match, found -> accept(found, out));
         }
     }
 
     /** Moves event time forward (never back), pruning windows that can no longer complete. */
+    @Override
     public void advanceTo(Instant time) {
         long millis = time.toEpochMilli();
         if (millis <= watermark) return;

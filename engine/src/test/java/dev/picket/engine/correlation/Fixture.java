@@ -98,14 +98,9 @@ final class Fixture {
         return node == null ? null : node.asText();
     }
 
-    /**
-     * A match of the named rule on an event at {@code time} (HH:MM:SS) with the given field/value
-     * pairs, handled as the engine does: passed on unless the rule is silent, then correlated.
-     */
+    /** A match of the named rule on an event at {@code time} (HH:MM:SS) with the given field/value pairs. */
     Fixture match(String rule, String time, String... fieldValues) {
-        Match match = detection(rule, time, fieldValues);
-        if (!correlations.isSilent(match.rule())) out.add(match);
-        correlator.onMatch(match, out::add);
+        correlator.accept(detection(rule, time, fieldValues), out::add);
         return this;
     }
 

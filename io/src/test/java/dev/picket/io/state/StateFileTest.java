@@ -93,7 +93,7 @@ class StateFileTest {
     /** What a restarted process does: load the saved state, run, save again. */
     private static List<String> runFromFile(RuleSet rules, StateFile file, Event... events) throws IOException {
         InMemoryStateStore store = file.load();
-        Engine engine = new Engine(rules, new SigmaCorrelator(rules.compiledCorrelations(), store, 1000));
+        Engine engine = new Engine(rules, new SigmaCorrelator(rules.correlations(), store, 1000));
         List<String> alerts = new ArrayList<>();
         for (Event event : events) engine.process(event, (Match m) -> alerts.add(m.rule().ruleId() + " " + m.groupBy().get("verb")));
         file.save(store);
