@@ -56,7 +56,7 @@ final class RulesLintCommand implements Callable<Integer> {
             e.errors().forEach(error -> errors.add(error.toString()));
         }
         errors.forEach(out::println);
-        warnings.forEach(w -> out.println(w));
+        warnings.forEach(out::println);
         int count = rules == null ? 0 : rules.rules().size();
         out.printf("%d rule(s) in %d file(s): %d error(s), %d warning(s)%n",
                 count, sources.sources().size(), errors.size(), warnings.size());
