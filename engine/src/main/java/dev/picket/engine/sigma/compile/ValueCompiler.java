@@ -143,7 +143,8 @@ public final class ValueCompiler {
         if (!chain.transforms.isEmpty() && !fieldRefPlacement) {
             throw new RuleSyntaxException(line, "'" + type.word() + "' cannot be combined with '" + chain.transforms.get(0).word() + "'");
         }
-        if (chain.has(Modifier.EXPAND)) {
+        // Network lists (threat intelligence, pod ranges) are data like any other placeholder.
+        if (chain.has(Modifier.EXPAND) && type != Modifier.CIDR) {
             throw new RuleSyntaxException(line, "'expand' cannot be combined with '" + type.word() + "'");
         }
         if (chain.timePart != null && type.comparison() == null) {
@@ -211,7 +212,8 @@ public final class ValueCompiler {
                 if (chain.type == Modifier.RE) {
                     tests.add(regex(chain, v));
                 } else if (chain.type == Modifier.CIDR) {
-                    tests.add(CidrTest.parse(v.text()));
+                    List<String> networks = chain.has(Modifier.EXPAND) ? Placeholders.expand(v.text(), placeholders) : List.of(v.text());
+                    for (String network : networks) tests.add(CidrTest.parse(network));
                 } else if (chain.type != null || chain.timePart != null) {
                     tests.add(numeric(chain, v));
                 } else {
