@@ -1,5 +1,6 @@
 package dev.picket.engine.correlation;
 
+import dev.picket.engine.Correlator;
 import dev.picket.engine.Match;
 import dev.picket.engine.rule.RuleInfo;
 
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * and drops state of rules that no longer exist. Like the engine it serves, it is used from one
  * thread.
  */
-public final class SigmaCorrelator {
+public final class SigmaCorrelator implements Correlator {
     public static final int DEFAULT_MAX_GROUPS = 100_000;
 
     private record Subscription(StatefulCorrelation correlation, int ruleIndex) {
@@ -68,6 +69,7 @@ public final class SigmaCorrelator {
     }
 
     /** Passes the match on (unless silent), and feeds it, then whatever it completes, to the correlations. */
+    @Override
     public void accept(Match match, Consumer<Match> out) {
         advanceTo(match.time());
         if (!correlations.isSilent(match.rule())) out.accept(match);
@@ -79,6 +81,7 @@ public final class SigmaCorrelator {
     }
 
     /** Moves event time forward (never back), pruning windows that can no longer complete. */
+    @Override
     public void advanceTo(Instant time) {
         long millis = time.toEpochMilli();
         if (millis <= watermark) return;

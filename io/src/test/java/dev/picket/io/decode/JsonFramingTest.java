@@ -139,6 +139,23 @@ class JsonFramingTest {
     }
 
     @Test
+    void listWhoseKindComesAfterItsItemsIsStillReadItemByItem() {
+        String list = "{\"items\":[{\"auditID\":\"a\",\"verb\":\"get\",\"requestURI\":\"/api\",\"stageTimestamp\":\"2026-03-10T09:00:00Z\"},"
+                + "{\"auditID\":\"b\",\"verb\":\"get\",\"requestURI\":\"/api\",\"stageTimestamp\":\"2026-03-10T09:00:01Z\"}],"
+                + "\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\"}";
+        Decoded d = Decoded.read(list);
+        assertThat(d.errors).isEmpty();
+        assertThat(d.events).extracting(e -> text(e, "auditID")).containsExactly("a", "b");
+        assertThat(d.events).extracting(e -> text(e, "apiVersion")).containsOnly("audit.k8s.io/v1");
+    }
+
+    @Test
+    void anItemsFieldOfAnObjectThatIsNoListIsAnOrdinaryField() {
+        Event e = Decoded.read(RUNTIME, "{\"time\":\"2026-03-10T09:00:00Z\",\"category\":\"c\",\"items\":[{\"k\":1},{\"k\":2}]}").only();
+        assertThat(e.root().get("items")).hasSize(2);
+    }
+
+    @Test
     void eventListItemThatIsNotAnObjectIsReportedAndTheOthersRead() {
         String list = "{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"items\":["
                 + "{\"auditID\":\"a\",\"verb\":\"get\",\"requestURI\":\"/api\",\"stageTimestamp\":\"2026-03-10T09:00:00Z\"},"
