@@ -273,4 +273,44 @@ class RuleErrorsTest {
                     condition: selection
                 """)).containsExactly("test-1.yml:6: empty list of values");
     }
+
+    @Test
+    void aBrokenRuleIsReportedOnceNotAgainByWhatRefersToIt() {
+        String broken = HEAD.replace("title: t", "title: t\nname: broken") + """
+                    selection:
+                        Image|bad: /sh
+                    condition: selection
+                """;
+        String filter = """
+                title: f
+                logsource:
+                    product: test
+                filter:
+                    rules: broken
+                    selection:
+                        User: root
+                    condition: selection
+                """;
+        String correlation = """
+                title: c
+                correlation:
+                    type: event_count
+                    rules: broken
+                    group-by: User
+                    timespan: 1m
+                    condition:
+                        gte: 2
+                """;
+        assertThat(errors(broken, filter, correlation)).containsExactly("test-1.yml:7: unknown modifier 'bad'");
+    }
+
+    @Test
+    void timeframeBelongsToCorrelations() {
+        assertThat(errors(HEAD + """
+                    selection:
+                        Image: /sh
+                    timeframe: 5m
+                    condition: selection
+                """)).containsExactly("test-1.yml:7: timeframe is not part of Sigma v2 detections; write a correlation rule");
+    }
 }
