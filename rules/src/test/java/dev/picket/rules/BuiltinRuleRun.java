@@ -17,22 +17,19 @@ import java.util.List;
 
 /**
  * Test support: the whole built-in rule set, compiled once, and a way to run input lines through a
- * fresh engine over it (correlations included) (decoded exactly as {@code picket detect} decodes a file).
+ * fresh engine over it (decoded exactly as {@code picket detect} decodes a file).
  */
 final class BuiltinRuleRun {
-    static final RuleSet RULES = compile(BuiltinRules.load());
+    static final RuleSet RULES = compile();
 
     private BuiltinRuleRun() {
     }
 
-    private static RuleSet compile(BuiltinRules builtin) {
+    private static RuleSet compile() {
         try {
-            RuleSet.Builder builder = RuleSet.builder().placeholders(builtin.placeholders());
-            builtin.rules().forEach(f -> builder.add(f.name(), f.text()));
-            return builder.build();
+            return new RuleSources(BuiltinRules.load()).addBuiltin().build();
         } catch (RuleLoadException e) {
-            throw new IllegalStateException("built-in rules do not load:\n" + String.join("\n",
-                    e.errors().stream().map(Object::toString).toList()), e);
+            throw new IllegalStateException("built-in rules do not load: " + e.errors(), e);
         }
     }
 
