@@ -1,0 +1,131 @@
+package dev.picket.server;
+
+import dev.picket.server.config.ConfigException;
+import dev.picket.server.config.ServerConfig;
+import dev.picket.engine.alert.AlertFactory;
+import dev.picket.engine.attack.AttackCatalogue;
+import dev.picket.engine.attack.AttackMatrix;
+import dev.picket.engine.attack.Coverage;
+import dev.picket.engine.attack.Tactic;
+import dev.picket.engine.sigma.RuleSet;
+import dev.picket.server.http.HttpApi;
+import dev.picket.server.http.MatrixJson;
+import dev.picket.server.ingest.BatchDecoder;
+import dev.picket.server.ingest.Detector;
+import dev.picket.server.ingest.EngineDetector;
+import dev.picket.server.ingest.InputDecoder;
+import dev.picket.server.ingest.IngestMetrics;
+import dev.picket.server.ingest.IngestPipeline;
+import dev.picket.server.ingest.Journal;
+import dev.picket.store.AlertStore;
+import dev.picket.store.StoreSettings;
+import dev.picket.store.Stores;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code picket serve}: the store, the journaled ingest pipeline around the detector, and the HTTP
+ * API, started together and stopped in reverse.
+ */
+public final class PicketServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PicketServer.class);
+    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
+    private final AlertStore store;
+    private final IngestPipeline pipeline;
+    private final HttpApi http;
+    private final ScheduledExecutorService housekeeping;
+
+    /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
+    public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
+        this(config, new InputDecoder(config.cluster(), config.ingest().maxBatchBytes(), Clock.systemUTC()),
+                new EngineDetector(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
+                AttackCatalogue.bundled().matrix(), rules);
+    }
+
+    /**
+     * The server over the given decoder and detector; {@code rules} only say which techniques are
+     * covered. For tests that need a detector of their own.
+     */
+    public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
+                        RuleSet rules) throws IOException {
+        if (config.token() == null && config.tls().clientCa() == null) {
+            throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
+                    + "(or token: in the config file), or tls.clientCa for client certificates");
+        }
+        if (!config.tls().enabled()) {
+            LOG.warn("TLS is off: the token travels in clear; configure tls.certificate or serve behind a TLS proxy");
+        }
+        StoreSettings settings = StoreSettings.of(config.incidentWindow(),
+                matrix.tactics().stream().map(Tactic::shortname).toList());
+        store = config.store().url() == null ? Stores.sqlite(config.data(), settings)
+                : Stores.postgres(config.store().url(), config.store().user(), config.store().password(), settings);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestMetrics metrics = new IngestMetrics(registry);
+        try {
+            Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
+                    config.ingest().replay(), Clock.systemUTC());
+            pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)));
+        } catch (RuntimeException e) {
+            pipeline.close();
+            store.close();
+            throw e;
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("picket-retention").unstarted(r));
+        Duration retention = config.store().retention();
+        if (retention != null) {
+            housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
+        }
+    }
+
+    private static Coverage coverage(AttackMatrix matrix, RuleSet rules) {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        rules.rules().forEach(r -> tags.put(r.ruleId(), r.tags()));
+        return new Coverage(matrix, tags);
+    }
+
+    public PicketServer start() {
+        pipeline.start();
+        http.start();
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    private void deleteOld(Duration retention) {
+        try {
+            int n = store.deleteBefore(Clock.systemUTC().instant().minus(retention));
+            if (n > 0) LOG.info("retention: deleted {} alerts older than {}", n, retention);
+        } catch (RuntimeException e) {
+            LOG.warn("retention: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        housekeeping.shutdownNow();
+        pipeline.close();
+        store.close();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.picket.store;
+
+import dev.picket.engine.rule.Severity;
+
+import java.time.Instant;
+
+/**
+ * Which alerts to list. Every filter is optional (null): {@code minSeverity} keeps that level and
+ * above; {@code technique} also matches its sub-techniques ({@code T1611} matches {@code T1611.001});
+ * {@code from} is inclusive and {@code to} exclusive. {@code cursor} continues a previous page.
+ */
+public record AlertQuery(Severity minSeverity, String namespace, String rule, String technique,
+                         Instant from, Instant to, int limit, String cursor) {
+    public static final int MAX_LIMIT = 1000;
+
+    public AlertQuery {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+    }
+
+    public static AlertQuery latest(int limit) {
+        return new AlertQuery(null, null, null, null, null, null, limit, null);
+    }
+
+    public AlertQuery after(String nextCursor) {
+        return new AlertQuery(minSeverity, namespace, rule, technique, from, to, limit, nextCursor);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.picket.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where alerts and the incidents they form are kept. Alerts are stored as their JSON, as the
+ * engine produced it (evidence already redacted), with the fields the API filters on indexed beside
+ * it. Adding an alert whose id is already stored changes nothing, so a replayed journal cannot
+ * double an alert or an incident.
+ */
+public interface AlertStore extends AutoCloseable {
+
+    /**
+     * Stores the alerts that are new, in one transaction, and files each into its entity's incident.
+     *
+     * @return how many were new
+     * @throws StoreException when an alert lacks a field the store indexes, or the database fails
+     */
+    int add(List<ObjectNode> alerts);
+
+    /** Alerts matching the query, newest first, one page at a time. */
+    AlertPage alerts(AlertQuery query);
+
+    Optional<ObjectNode> alert(String id);
+
+    /** Incidents whose activity overlaps the time range (either end may be null), latest activity first. */
+    List<Incident> incidents(Instant from, Instant to, int limit);
+
+    /** One incident with its alerts ordered along the ATT&CK tactics, then by time. */
+    Optional<IncidentDetail> incident(String id);
+
+    /** How many alerts in the time range (either end may be null) carry each technique ID. */
+    Map<String, Long> techniqueCounts(Instant from, Instant to);
+
+    /** Deletes alerts older than the cutoff and incidents whose last alert is; returns alerts deleted. */
+    int deleteBefore(Instant cutoff);
+
+    @Override
+    void close();
+}

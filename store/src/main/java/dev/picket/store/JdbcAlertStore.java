@@ -1,0 +1,392 @@
+package dev.picket.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.picket.engine.rule.Severity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The store over one JDBC connection, for SQLite and PostgreSQL alike: both run the same SQL.
+ * Calls are serialised on the connection; the server has one writer and a few readers, and SQLite
+ * allows one writer at a time anyway.
+ */
+final class JdbcAlertStore implements AlertStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection db;
+    private final StoreSettings settings;
+
+    JdbcAlertStore(Connection db, StoreSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        try {
+            Schema.migrate(db);
+        } catch (SQLException e) {
+            throw new StoreException("cannot create or upgrade the store's tables: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized int add(List<ObjectNode> alerts) {
+        List<AlertRow> rows = alerts.stream().map(AlertRow::of).toList();
+        try {
+            db.setAutoCommit(false);
+            int added = 0;
+            for (AlertRow row : rows) {
+                if (insert(row)) added++;
+            }
+            db.commit();
+            return added;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw e instanceof StoreException se ? se : new StoreException("cannot store alerts: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Inserts one alert unless its id is stored; a new one joins or opens its entity's incident. */
+    private boolean insert(AlertRow row) throws SQLException {
+        String body = row.json().toString();
+        int tacticRank = row.tactics().stream().mapToInt(settings::rank).min().orElse(settings.tacticOrder().size());
+        try (PreparedStatement s = db.prepareStatement("""
+                INSERT INTO alerts (id, time_ms, severity, rule_id, namespace, cluster, tactic_rank, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+            s.setString(1, row.id());
+            s.setLong(2, row.time().toEpochMilli());
+            s.setInt(3, row.severity().ordinal());
+            s.setString(4, row.ruleId());
+            s.setString(5, row.namespace());
+            s.setString(6, row.cluster());
+            s.setInt(7, tacticRank);
+            s.setString(8, body);
+            if (s.executeUpdate() == 0) return false;
+        }
+        try (PreparedStatement s = db.prepareStatement(
+                "INSERT INTO alert_techniques (technique, alert_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (String technique : row.techniques()) {
+                s.setString(1, technique);
+                s.setString(2, row.id());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        Optional<EntityKey> entity = EntityKey.of(row.entity());
+        if (entity.isPresent()) fileIntoIncident(row, entity.get());
+        return true;
+    }
+
+    private void fileIntoIncident(AlertRow row, EntityKey entity) throws SQLException {
+        long t = row.time().toEpochMilli();
+        long window = settings.incidentWindow().toMillis();
+        String incidentId = null;
+        Set<String> tactics = new LinkedHashSet<>();
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT id, tactics FROM incidents
+                WHERE entity_key = ? AND first_ms - ? <= ? AND last_ms + ? >= ?
+                ORDER BY last_ms DESC LIMIT 1""")) {
+            s.setString(1, entity.key());
+            s.setLong(2, window);
+            s.setLong(3, t);
+            s.setLong(4, window);
+            s.setLong(5, t);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    incidentId = r.getString(1);
+                    JSON.readTree(r.getString(2)).forEach(n -> tactics.add(n.asText()));
+                }
+            } catch (JsonProcessingException e) {
+                throw new StoreException("incident tactics are not JSON: " + e.getMessage(), e);
+            }
+        }
+        tactics.addAll(row.tactics());
+        String tacticsJson = tacticsJson(tactics);
+        String title = row.ruleTitle() + " on " + entity.label();
+        if (incidentId == null) {
+            incidentId = incidentId(entity.key(), row.id());
+            try (PreparedStatement s = db.prepareStatement("""
+                    INSERT INTO incidents (id, entity_key, entity, label, title, title_severity, severity, tactics, first_ms, last_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                s.setString(1, incidentId);
+                s.setString(2, entity.key());
+                s.setString(3, entity.entity().toString());
+                s.setString(4, entity.label());
+                s.setString(5, title);
+                s.setInt(6, row.severity().ordinal());
+                s.setInt(7, row.severity().ordinal());
+                s.setString(8, tacticsJson);
+                s.setLong(9, t);
+                s.setLong(10, t);
+                s.executeUpdate();
+            }
+        } else {
+            // The title follows the most severe alert; on a tie the earlier one keeps it.
+            try (PreparedStatement s = db.prepareStatement("""
+                    UPDATE incidents SET
+                      title = CASE WHEN ? > title_severity THEN ? ELSE title END,
+                      title_severity = CASE WHEN ? > title_severity THEN ? ELSE title_severity END,
+                      severity = CASE WHEN ? > severity THEN ? ELSE severity END,
+                      tactics = ?,
+                      first_ms = CASE WHEN ? < first_ms THEN ? ELSE first_ms END,
+                      last_ms = CASE WHEN ? > last_ms THEN ? ELSE last_ms END
+                    WHERE id = ?""")) {
+                int sev = row.severity().ordinal();
+                s.setInt(1, sev);
+                s.setString(2, title);
+                s.setInt(3, sev);
+                s.setInt(4, sev);
+                s.setInt(5, sev);
+                s.setInt(6, sev);
+                s.setString(7, tacticsJson);
+                s.setLong(8, t);
+                s.setLong(9, t);
+                s.setLong(10, t);
+                s.setLong(11, t);
+                s.setString(12, incidentId);
+                s.executeUpdate();
+            }
+        }
+        try (PreparedStatement s = db.prepareStatement("UPDATE alerts SET incident_id = ? WHERE id = ?")) {
+            s.setString(1, incidentId);
+            s.setString(2, row.id());
+            s.executeUpdate();
+        }
+    }
+
+    private String tacticsJson(Set<String> tactics) {
+        ArrayNode array = JSON.createArrayNode();
+        tactics.stream().sorted(Comparator.comparingInt(settings::rank)).forEach(array::add);
+        return array.toString();
+    }
+
+    /** Deterministic, so a store rebuilt from the same alerts names its incidents the same. */
+    private static String incidentId(String entityKey, String firstAlertId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((entityKey + '\n' + firstAlertId).getBytes(StandardCharsets.UTF_8));
+            return "inc-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public synchronized AlertPage alerts(AlertQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT time_ms, id, body FROM alerts WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.minSeverity() != null) {
+            sql.append(" AND severity >= ?");
+            args.add(q.minSeverity().ordinal());
+        }
+        if (q.namespace() != null) {
+            sql.append(" AND namespace = ?");
+            args.add(q.namespace());
+        }
+        if (q.rule() != null) {
+            sql.append(" AND rule_id = ?");
+            args.add(q.rule());
+        }
+        if (q.technique() != null) {
+            sql.append(" AND id IN (SELECT alert_id FROM alert_techniques WHERE technique = ? OR technique LIKE ?)");
+            args.add(q.technique());
+            args.add(q.technique() + ".%");
+        }
+        timeRange(sql, args, "time_ms", "time_ms", q.from(), q.to());
+        if (q.cursor() != null) {
+            Cursor c = Cursor.decode(q.cursor());
+            sql.append(" AND (time_ms < ? OR (time_ms = ? AND id < ?))");
+            args.add(c.timeMs());
+            args.add(c.timeMs());
+            args.add(c.id());
+        }
+        sql.append(" ORDER BY time_ms DESC, id DESC LIMIT ?");
+        args.add(q.limit() + 1);
+        List<ObjectNode> alerts = new ArrayList<>();
+        Cursor last = null;
+        try (PreparedStatement s = prepare(sql.toString(), args); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                if (alerts.size() == q.limit()) {
+                    return new AlertPage(alerts, last.encode());
+                }
+                last = new Cursor(r.getLong(1), r.getString(2));
+                alerts.add(parse(r.getString(3)));
+            }
+            return new AlertPage(alerts, null);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read alerts: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<ObjectNode> alert(String id) {
+        try (PreparedStatement s = prepare("SELECT body FROM alerts WHERE id = ?", List.of(id));
+             ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(parse(r.getString(1))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<Incident> incidents(Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder(INCIDENT_COLUMNS + " FROM incidents i WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        timeRange(sql, args, "i.last_ms", "i.first_ms", from, to);
+        sql.append(" ORDER BY i.last_ms DESC, i.id DESC LIMIT ?");
+        args.add(limit);
+        List<Incident> out = new ArrayList<>();
+        try (PreparedStatement s = prepare(sql.toString(), args); ResultSet r = s.executeQuery()) {
+            while (r.next()) out.add(incident(r));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read incidents: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<IncidentDetail> incident(String id) {
+        try (PreparedStatement s = prepare(INCIDENT_COLUMNS + " FROM incidents i WHERE i.id = ?", List.of(id));
+             ResultSet r = s.executeQuery()) {
+            if (!r.next()) return Optional.empty();
+            Incident incident = incident(r);
+            List<ObjectNode> alerts = new ArrayList<>();
+            try (PreparedStatement a = prepare(
+                    "SELECT body FROM alerts WHERE incident_id = ? ORDER BY tactic_rank, time_ms, id", List.of(id));
+                 ResultSet ar = a.executeQuery()) {
+                while (ar.next()) alerts.add(parse(ar.getString(1)));
+            }
+            return Optional.of(new IncidentDetail(incident, alerts));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read incident " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String INCIDENT_COLUMNS = """
+            SELECT i.id, i.entity, i.title, i.severity, i.tactics, i.first_ms, i.last_ms,
+                   (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id)""";
+
+    private static Incident incident(ResultSet r) throws SQLException {
+        List<String> tactics = new ArrayList<>();
+        parseArray(r.getString(5)).forEach(n -> tactics.add(n.asText()));
+        return new Incident(r.getString(1), parse(r.getString(2)), r.getString(3), Severity.values()[r.getInt(4)],
+                tactics, Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)), r.getInt(8));
+    }
+
+    @Override
+    public synchronized Map<String, Long> techniqueCounts(Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT t.technique, COUNT(*) FROM alert_techniques t JOIN alerts a ON a.id = t.alert_id WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        timeRange(sql, args, "a.time_ms", "a.time_ms", from, to);
+        sql.append(" GROUP BY t.technique ORDER BY t.technique");
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement s = prepare(sql.toString(), args); ResultSet r = s.executeQuery()) {
+            while (r.next()) out.put(r.getString(1), r.getLong(2));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot count techniques: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized int deleteBefore(Instant cutoff) {
+        long ms = cutoff.toEpochMilli();
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement t = prepare("DELETE FROM alert_techniques WHERE alert_id IN "
+                    + "(SELECT id FROM alerts WHERE time_ms < ?)", List.of(ms));
+                 PreparedStatement a = prepare("DELETE FROM alerts WHERE time_ms < ?", List.of(ms));
+                 PreparedStatement i = prepare("DELETE FROM incidents WHERE last_ms < ?", List.of(ms))) {
+                t.executeUpdate();
+                int deleted = a.executeUpdate();
+                i.executeUpdate();
+                db.commit();
+                return deleted;
+            }
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot delete old alerts: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Appends the overlap test with [from, to): the row's end is at or after from, its start before to. */
+    private static void timeRange(StringBuilder sql, List<Object> args, String endColumn, String startColumn,
+                                  Instant from, Instant to) {
+        if (from != null) {
+            sql.append(" AND ").append(endColumn).append(" >= ?");
+            args.add(from.toEpochMilli());
+        }
+        if (to != null) {
+            sql.append(" AND ").append(startColumn).append(" < ?");
+            args.add(to.toEpochMilli());
+        }
+    }
+
+    private PreparedStatement prepare(String sql, List<?> args) throws SQLException {
+        PreparedStatement s = db.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
+        return s;
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new StoreException("stored JSON is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static ArrayNode parseArray(String json) {
+        try {
+            return (ArrayNode) JSON.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new StoreException("stored JSON is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new StoreException("the database connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.picket.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's tables, as numbered migrations. A database records the last migration it ran;
+ * opening it runs the later ones, each in its own transaction. The SQL is the common subset of
+ * SQLite and PostgreSQL, so both run the same statements. Never edit a released migration: add one.
+ */
+final class Schema {
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of("""
+                    CREATE TABLE alerts (
+                      id TEXT PRIMARY KEY,
+                      time_ms BIGINT NOT NULL,
+                      severity INTEGER NOT NULL,
+                      rule_id TEXT NOT NULL,
+                      namespace TEXT,
+                      cluster TEXT,
+                      incident_id TEXT,
+                      tactic_rank INTEGER NOT NULL,
+                      body TEXT NOT NULL)""",
+                    "CREATE INDEX alerts_time ON alerts (time_ms, id)",
+                    "CREATE INDEX alerts_rule ON alerts (rule_id, time_ms)",
+                    "CREATE INDEX alerts_namespace ON alerts (namespace, time_ms)",
+                    "CREATE INDEX alerts_incident ON alerts (incident_id)",
+                    """
+                    CREATE TABLE alert_techniques (
+                      technique TEXT NOT NULL,
+                      alert_id TEXT NOT NULL,
+                      PRIMARY KEY (technique, alert_id))""",
+                    "CREATE INDEX alert_techniques_alert ON alert_techniques (alert_id)",
+                    """
+                    CREATE TABLE incidents (
+                      id TEXT PRIMARY KEY,
+                      entity_key TEXT NOT NULL,
+                      entity TEXT NOT NULL,
+                      label TEXT NOT NULL,
+                      title TEXT NOT NULL,
+                      title_severity INTEGER NOT NULL,
+                      severity INTEGER NOT NULL,
+                      tactics TEXT NOT NULL,
+                      first_ms BIGINT NOT NULL,
+                      last_ms BIGINT NOT NULL)""",
+                    "CREATE INDEX incidents_entity ON incidents (entity_key, last_ms)",
+                    "CREATE INDEX incidents_last ON incidents (last_ms)"));
+
+    private Schema() {
+    }
+
+    /** The number of the newest migration. */
+    static int version() {
+        return MIGRATIONS.size();
+    }
+
+    static void migrate(Connection db) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS picket_schema (version INTEGER NOT NULL)");
+        }
+        int current = current(db);
+        if (current > MIGRATIONS.size()) {
+            throw new StoreException("the database has schema version " + current
+                    + ", newer than this Picket knows (" + MIGRATIONS.size() + ")");
+        }
+        for (int v = current; v < MIGRATIONS.size(); v++) {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) s.execute(sql);
+                s.execute("DELETE FROM picket_schema");
+                s.execute("INSERT INTO picket_schema (version) VALUES (" + (v + 1) + ")");
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    static int current(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM picket_schema")) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+}
