@@ -77,6 +77,8 @@ public final class BusyClusterAudit {
             "PrometheusOperator/0.75.0", "10.244.4.7");
     private static final Principal COREDNS = Principal.serviceAccount("kube-system", "coredns",
             "coredns/v1.11.1 (linux/amd64) kubernetes/3968350", "10.244.1.2");
+    private static final Principal POSTGRES_OPERATOR = Principal.serviceAccount("db-operators", "postgres-operator",
+            "postgres-operator/1.12.2 (linux/amd64) kubernetes/3968350", "10.244.4.30");
     private static final Principal LOAD_BALANCER = new Principal("system:anonymous", List.of("system:unauthenticated"),
             "ELB-HealthChecker/2.0", "10.0.0.5");
 
@@ -332,7 +334,7 @@ public final class BusyClusterAudit {
     /** cert-manager renewing a certificate's secret, its CA injector and the ingress admission job refreshing webhook CA bundles. */
     private void certManager() {
         App app = pick(APPS);
-        switch (random.nextInt(3)) {
+        switch (random.nextInt(4)) {
             case 0 -> {
                 emit(new AuditRecord(CERT_MANAGER, "get", "secrets").in(app.namespace()).named(app.name() + "-tls"));
                 emit(new AuditRecord(CERT_MANAGER, "update", "secrets").in(app.namespace()).named(app.name() + "-tls"));
@@ -340,6 +342,16 @@ public final class BusyClusterAudit {
             case 1 -> emit(new AuditRecord(CAINJECTOR, "patch", "validatingwebhookconfigurations").named("cert-manager-webhook")
                     .body(obj("webhooks", List.of(obj("name", "webhook.cert-manager.io",
                             "clientConfig", obj("caBundle", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"))))));
+            case 2 -> emit(new AuditRecord(HELM_CI, "update", "validatingwebhookconfigurations").named("cert-manager-webhook")
+                    .body(obj("kind", "ValidatingWebhookConfiguration", "apiVersion", "admissionregistration.k8s.io/v1",
+                            "metadata", obj("name", "cert-manager-webhook"),
+                            "webhooks", List.of(obj("name", "webhook.cert-manager.io",
+                                    "clientConfig", obj("service", obj("name", "cert-manager-webhook", "namespace", "cert-manager",
+                                            "path", "/validate", "port", 443)),
+                                    "rules", List.of(obj("apiGroups", List.of("cert-manager.io", "acme.cert-manager.io"),
+                                            "apiVersions", List.of("v1"), "operations", List.of("CREATE", "UPDATE"),
+                                            "resources", List.of("*/*"))),
+                                    "failurePolicy", "Fail", "sideEffects", "None")))));
             default -> emit(new AuditRecord(INGRESS_ADMISSION, "patch", "validatingwebhookconfigurations").named("ingress-nginx-admission")
                     .body(obj("webhooks", List.of(obj("name", "validate.nginx.ingress.kubernetes.io",
                             "clientConfig", obj("caBundle", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"),
@@ -377,9 +389,18 @@ public final class BusyClusterAudit {
         }
     }
 
-    /** The CronJob controller starting a Job from a Helm-installed CronJob, and the Job controller its pod. */
+    /**
+     * The CronJob controller starting a Job from a Helm-installed CronJob, and the Job controller its pod;
+     * now and then the database operator (re)writing its backup CronJob.
+     */
     private void cronJobRun() {
         App app = pick(APPS);
+        if (random.nextInt(5) == 0) {
+            emit(new AuditRecord(POSTGRES_OPERATOR, "update", "cronjobs").in("payments").named("ledger-db-backup")
+                    .body(cronJob("ledger-db-backup", "payments", "ghcr.io/zalando/spilo-16:3.2-p3",
+                            List.of("/scripts/backup.sh", "--target", "s3://backups-example/ledger"))));
+            return;
+        }
         String job = app.name() + "-report-" + (29000000 + random.nextInt(100000));
         emit(new AuditRecord(controller("cronjob-controller"), "create", "jobs").in(app.namespace())
                 .body(obj("kind", "Job", "apiVersion", "batch/v1", "metadata", obj("name", job, "namespace", app.namespace(),
