@@ -5,9 +5,9 @@ import dev.picket.engine.rule.RuleLoadException;
 import dev.picket.engine.sigma.RuleSet;
 import dev.picket.rules.RuleSources;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
-import java.io.IOException;
 
 /**
  * Loads the rules a command was given, printing every FILE:LINE error when they do not load, so each

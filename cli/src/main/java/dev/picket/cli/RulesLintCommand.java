@@ -24,7 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Validates rule files and their tests, printing FILE:LINE: message for each problem.",
+        description = {"Validates rule files and, once they load, their tests, printing FILE:LINE: message for each problem.",
                 "ATT&CK tags that name no tactic or technique are errors in built-in rules (under rules/sigma/)",
                 "and warnings in user rules; ATT&CK 18 names (defense-evasion, revoked techniques) are warnings."},
         exitCodeListHeading = "Exit codes:%n",
@@ -49,14 +49,16 @@ final class RulesLintCommand implements Callable<Integer> {
         } catch (RuleLoadException e) {
             e.errors().forEach(error -> errors.add(error.toString()));
         }
-        if (rules != null) checkAttack(rules, sources, errors, warnings);
-        try {
-            RuleTests.plan(sources);
-        } catch (RuleTestException e) {
-            e.errors().forEach(error -> errors.add(error.toString()));
+        if (rules != null) {
+            checkAttack(rules, sources, errors, warnings);
+            try {
+                new RuleTests(rules).plan(sources);
+            } catch (RuleTestException e) {
+                e.errors().forEach(error -> errors.add(error.toString()));
+            }
         }
         errors.forEach(out::println);
-        warnings.forEach(w -> out.println(w));
+        warnings.forEach(out::println);
         int count = rules == null ? 0 : rules.rules().size();
         out.printf("%d rule(s) in %d file(s): %d error(s), %d warning(s)%n",
                 count, sources.sources().size(), errors.size(), warnings.size());

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Runs rule tests: for each rule file X.yml, the cases in X.test.yml beside it.",
                 "Each case's events go through the whole rule set on a fresh engine; the case passes when",
-                "the rules of X.yml fire exactly when its 'fires' says. Prints PASS/FAIL FILE:LINE per case."},
+                "X.yml's rule (the one named X, else the first) fires exactly when its 'fires' says.",
+                "Prints PASS/FAIL FILE:LINE per case."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every case passed", "1:some case failed", "2:a rule or test file does not load"})
 final class RulesTestCommand implements Callable<Integer> {
@@ -35,14 +36,14 @@ final class RulesTestCommand implements Callable<Integer> {
         RuleSources sources = RulePaths.sources(paths, err);
         RuleSet rules = sources == null ? null : LoadedRules.build(sources, err);
         if (rules == null) return ExitCode.USAGE;
+        RuleTests tests = new RuleTests(rules);
         List<RuleTests.Planned> plan;
         try {
-            plan = RuleTests.plan(sources);
+            plan = tests.plan(sources);
         } catch (RuleTestException e) {
             e.errors().forEach(err::println);
             return ExitCode.USAGE;
         }
-        RuleTests tests = new RuleTests(rules);
         int failed = 0;
         for (RuleTests.Planned p : plan) {
             RuleTests.Result r = tests.run(p);

@@ -103,6 +103,14 @@ class DetectCommandTest {
     }
 
     @Test
+    void aMissingRulePathIsBadUsage() throws Exception {
+        Path input = write(dir, "audit.jsonl", EXEC_EVENT + "\n");
+        Cli cli = Cli.run("detect", "--rules", dir.resolve("nowhere.yml").toString(), input.toString());
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("nowhere.yml: no such file or folder");
+    }
+
+    @Test
     void aMissingInputIsBadUsage() {
         Cli cli = Cli.run("detect", "--no-builtin", dir.resolve("nope.jsonl").toString());
         assertThat(cli.exit()).isEqualTo(2);

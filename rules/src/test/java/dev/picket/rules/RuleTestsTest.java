@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RuleTestsTest {
     private static final String SSH_RULE = """
@@ -35,9 +36,13 @@ class RuleTestsTest {
     Path dir;
 
     private List<RuleTests.Result> run(String tests) throws Exception {
+        return run(SSH_RULE, tests);
+    }
+
+    private List<RuleTests.Result> run(String rootFile, String tests) throws Exception {
         Path rules = dir.resolve("rules");
         Files.createDirectories(rules);
-        Files.writeString(rules.resolve("root.yml"), SSH_RULE);
+        Files.writeString(rules.resolve("root.yml"), rootFile);
         Files.writeString(rules.resolve("any.yml"), ANY_FAILURE_RULE);
         Files.writeString(rules.resolve("root.test.yml"), tests);
         RuleSources sources;
@@ -45,7 +50,7 @@ class RuleTestsTest {
             sources = new RuleSources(BuiltinRules.load(empty)).addFiles(List.of(rules));
         }
         RuleTests runner = new RuleTests(sources.build());
-        return RuleTests.plan(sources).stream().map(runner::run).toList();
+        return runner.plan(sources).stream().map(runner::run).toList();
     }
 
     @Test
@@ -86,6 +91,40 @@ class RuleTestsTest {
                 """.formatted(ALICE_FAILURE, ROOT_FAILURE)).get(0);
         assertThat(r.passed()).isFalse();
         assertThat(r.detail()).isEqualTo("the rule fired on event 2 but must not");
+    }
+
+    @Test
+    void theRuleUnderTestIsTheOneNamedLikeTheFile() throws Exception {
+        String helperFirst = ANY_FAILURE_RULE.replace("7a0c5e2d-2222", "7a0c5e2d-3333").replace("test-ssh-any", "helper")
+                + "---\n" + SSH_RULE.replace("test-ssh-root", "root");
+        RuleTests.Result r = run(helperFirst, """
+                cases:
+                  - name: alice is no root
+                    fires: false
+                    events: ['%s']
+                """.formatted(ALICE_FAILURE)).get(0);
+        assertThat(r.planned().rule().ruleId()).isEqualTo("root");
+        assertThat(r.passed()).as("the helper fired, the rule under test did not").isTrue();
+    }
+
+    @Test
+    void aTestFileBesideAFileWithoutRulesIsAnError() throws Exception {
+        String filterOnly = """
+                title: Quiet bastion
+                id: 7a0c5e2d-4444-4222-8333-444455556666
+                name: quiet-bastion
+                logsource:
+                  product: linux
+                  service: sshd
+                filter:
+                  rules: [test-ssh-any]
+                  selection:
+                    node: bastion
+                  condition: not selection
+                """;
+        RuleTestException e = catchThrowableOfType(RuleTestException.class, () -> run(filterOnly, "cases: []\n"));
+        assertThat(e.errors()).singleElement().asString().endsWith("root.test.yml:1: no detection or correlation rule in "
+                + dir.resolve("rules/root.yml") + " to test");
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class Redactor {
         return out;
     }
 
+    /** A free-text value (a correlation's group-by value) with its secrets replaced. */
+    public static String redact(String text) {
+        return SecretText.redact(text);
+    }
+
     private static ObjectNode secretField(ObjectNode out, ObjectNode original, String field) {
         if (!(out.get(field) instanceof ObjectNode value)) return out;
         JsonNode redacted = secretOrList(value);

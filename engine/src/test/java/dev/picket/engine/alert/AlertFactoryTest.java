@@ -178,6 +178,15 @@ class AlertFactoryTest {
     }
 
     @Test
+    void aCorrelationAlertCarriesItsGroupRedacted() throws Exception {
+        Match m = new Match(rule("burst"), T0, List.of(runtime("{'User': 'root'}")),
+                Map.of("User", "root", "CommandLine", "app --token abcdef"));
+        Alert a = factory.create(m);
+        assertThat(a.groupBy()).containsExactly(Map.entry("CommandLine", "app --token [REDACTED]"), Map.entry("User", "root"));
+        assertThat(factory.create(match(rule("r"), runtime("{'User': 'root'}"))).groupBy()).isEmpty();
+    }
+
+    @Test
     void evidenceIsRedactedAndTheEventIsNot() throws Exception {
         Event event = audit(POD_CREATE);
         Alert a = factory.create(match(rule("r"), event));
