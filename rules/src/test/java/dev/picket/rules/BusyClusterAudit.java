@@ -75,6 +75,8 @@ public final class BusyClusterAudit {
             "eks-addon-manager/v0.0.0 (linux/amd64) kubernetes/$Format", "10.0.0.5");
     private static final Principal PROMETHEUS_OPERATOR = Principal.serviceAccount("monitoring", "prometheus-operator",
             "PrometheusOperator/0.75.0", "10.244.4.7");
+    private static final Principal KUBE_STATE_METRICS = Principal.serviceAccount("monitoring", "kube-state-metrics",
+            "v2.12.0 (linux/amd64) kubernetes/3968350", "10.244.4.8");
     private static final Principal COREDNS = Principal.serviceAccount("kube-system", "coredns",
             "coredns/v1.11.1 (linux/amd64) kubernetes/3968350", "10.244.1.2");
     private static final Principal POSTGRES_OPERATOR = Principal.serviceAccount("db-operators", "postgres-operator",
@@ -221,12 +223,13 @@ public final class BusyClusterAudit {
 
     /** Long-lived watches of the cluster's own components, re-established as they time out. */
     private void systemWatches() {
-        int choice = random.nextInt(5);
+        int choice = random.nextInt(6);
         Principal who = switch (choice) {
             case 0 -> COREDNS;
             case 1 -> ARGOCD;
             case 2 -> CERT_MANAGER;
             case 3 -> PROMETHEUS_OPERATOR;
+            case 4 -> KUBE_STATE_METRICS;
             default -> controller("endpointslice-controller");
         };
         String resource = switch (choice) {
@@ -234,6 +237,7 @@ public final class BusyClusterAudit {
             case 1 -> pick(List.of("secrets", "deployments", "services", "configmaps"));
             case 2 -> pick(List.of("secrets", "certificates"));
             case 3 -> "secrets";
+            case 4 -> pick(List.of("secrets", "pods", "nodes", "deployments"));
             default -> "services";
         };
         AuditRecord watch = new AuditRecord(who, "watch", resource)
