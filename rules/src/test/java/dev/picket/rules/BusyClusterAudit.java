@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,14 @@ import static dev.picket.rules.AuditRecord.obj;
  * (privileged, host namespaces, host paths) rolled out by their operators; CronJobs and their Jobs;
  * load-balancer health checks. Nothing in it is an attack, so detection rules must stay quiet on it.
  *
- * <p>Deterministic: the same size and seed give the same lines. Time starts at
- * 2026-12-01T08:00:00Z and advances about 40 ms per request.
+ * <p>Deterministic: the same size, seed and pace give the same lines. Time starts at
+ * 2026-12-01T08:00:00Z and advances by exponentially distributed gaps, 40 ms on average unless a
+ * slower pace is asked for (to spread a log over days, past the learning period of baselines).
  */
 public final class BusyClusterAudit {
     private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
+    /** A busy cluster's API server answers about 25 requests a second. */
+    public static final Duration BUSY_PACE = Duration.ofMillis(40);
     private static final String[] NODES = {"node-1", "node-2", "node-3", "node-4", "node-5", "node-6"};
     private static final String KCM = "kube-controller-manager/v1.30.2 (linux/amd64) kubernetes/3968350";
     private static final String KUBECTL = "kubectl/v1.30.2 (linux/amd64) kubernetes/3968350";
@@ -87,13 +91,15 @@ public final class BusyClusterAudit {
     private final Random random;
     private final Consumer<String> out;
     private final int limit;
+    private final double meanGapMillis;
     private int written;
     private Instant now = START;
 
-    private BusyClusterAudit(int limit, long seed, Consumer<String> out) {
+    private BusyClusterAudit(int limit, long seed, Duration meanGap, Consumer<String> out) {
         this.random = new Random(seed);
         this.out = out;
         this.limit = limit;
+        this.meanGapMillis = meanGap.toMillis();
     }
 
     /** {@code n} audit events as JSON lines. */
@@ -119,9 +125,15 @@ public final class BusyClusterAudit {
         }
     }
 
-    /** {@code n} audit events, one JSON text each, handed to {@code out} in time order. */
+    /** {@code n} audit events at the busy pace, one JSON text each, handed to {@code out} in time order. */
     public static void generate(int n, long seed, Consumer<String> out) {
-        BusyClusterAudit cluster = new BusyClusterAudit(n, seed, out);
+        generate(n, seed, BUSY_PACE, out);
+    }
+
+    /** {@code n} audit events whose requests arrive {@code meanGap} apart on average. */
+    public static void generate(int n, long seed, Duration meanGap, Consumer<String> out) {
+        if (meanGap.toMillis() < 1) throw new IllegalArgumentException("meanGap must be at least 1 ms: " + meanGap);
+        BusyClusterAudit cluster = new BusyClusterAudit(n, seed, meanGap, out);
         while (cluster.written < n) cluster.next();
     }
 
@@ -546,8 +558,8 @@ public final class BusyClusterAudit {
         written++;
     }
 
-    /** Requests arrive about 40 ms apart on average (exponentially distributed gaps). */
+    /** Requests arrive {@code meanGapMillis} apart on average (exponentially distributed gaps). */
     private void tick() {
-        now = now.plusMillis(1 + (long) (-Math.log(1 - random.nextDouble()) * 40));
+        now = now.plusMillis(1 + (long) (-Math.log(1 - random.nextDouble()) * meanGapMillis));
     }
 }
