@@ -1,22 +1,31 @@
 package dev.picket.engine;
 
-import dev.picket.engine.event.Event;
-
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Where correlation plugs into the engine. The engine hands it every detection match, including
- * matches of rules that only feed correlations and raise no alert of their own, in event order.
- * Implementations keep their own window state; the engine calls them from one thread.
+ * Where correlation plugs into the engine. The engine hands it every detection match, in event
+ * order, including matches of rules that only feed correlations; the correlator decides what is
+ * passed on (a rule referenced by correlations without {@code generate: true} raises no alert of
+ * its own) and adds the correlation matches it completes. Called from one thread.
  */
 public interface Correlator {
 
-    /** Correlation disabled: nothing is ever correlated. */
-    Correlator NONE = (match, out) -> {};
+    /** No correlation rules: every detection match is passed on. */
+    Correlator NONE = new Correlator() {
+        @Override
+        public void accept(Match detection, Consumer<Match> out) {
+            out.accept(detection);
+        }
 
-    /** A detection rule matched; emit any correlation match it completes to {@code out}. */
-    void onMatch(Match detection, Consumer<Match> out);
+        @Override
+        public void advanceTo(Instant time) {
+        }
+    };
 
-    /** An event was processed (after its detection matches): event time moves on. */
-    default void onEvent(Event event, Consumer<Match> out) {}
+    /** A detection rule matched: pass the match on unless silent, then any correlation match it completes. */
+    void accept(Match detection, Consumer<Match> out);
+
+    /** Event time moved on (an event was processed): windows that can no longer complete may close. */
+    void advanceTo(Instant time);
 }

@@ -1,6 +1,8 @@
 package dev.picket.engine;
 
+import dev.picket.engine.correlation.SigmaCorrelator;
 import dev.picket.engine.event.Event;
+import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.Detector;
 import dev.picket.engine.sigma.RuleSet;
 
@@ -14,9 +16,11 @@ public final class Engine {
     private final RuleSet rules;
     private final Detector detector;
     private final Correlator correlator;
+    private final Emitter emitter = new Emitter();
 
+    /** Correlation state in memory. */
     public Engine(RuleSet rules) {
-        this(rules, Correlator.NONE);
+        this(rules, new SigmaCorrelator(rules.correlations()));
     }
 
     public Engine(RuleSet rules, Correlator correlator) {
@@ -31,11 +35,25 @@ public final class Engine {
 
     /** Emits each match the event causes: detection matches of alerting rules, then correlation matches. */
     public void process(Event event, Consumer<Match> out) {
-        detector.detect(event, AuditStage.judged(event), rule -> {
-            Match match = Match.detection(rule.info(), event);
-            if (rule.standalone()) out.accept(match);
-            correlator.onMatch(match, out);
-        });
-        correlator.onEvent(event, out);
+        emitter.event = event;
+        emitter.out = out;
+        try {
+            detector.detect(event, AuditStage.judged(event), emitter);
+        } finally {
+            emitter.event = null;
+            emitter.out = null;
+        }
+        correlator.advanceTo(event.time());
+    }
+
+    /** Turns matching rules into matches; reused across events so processing allocates only matches. */
+    private final class Emitter implements Consumer<DetectionRule> {
+        Event event;
+        Consumer<Match> out;
+
+        @Override
+        public void accept(DetectionRule rule) {
+            correlator.accept(Match.detection(rule.info(), event), out);
+        }
     }
 }

@@ -52,52 +52,33 @@ class EngineTest {
         assertThat(out).isEmpty();
     }
 
-    /** The correlation seam: every detection match reaches the correlator, alerting or not. */
+    /** The correlation seam: every detection match reaches the correlator, which decides what is passed on. */
     @Test
-    void theCorrelatorSeesEveryDetectionMatchAndEveryEvent() {
-        String quiet = """
-                title: Failed login
-                name: failed_login
-                logsource:
-                    product: linux
-                    service: sshd
-                detection:
-                    selection:
-                        EventType: failed_password
-                    condition: selection
-                ---
-                title: Brute force
-                name: brute_force
-                correlation:
-                    type: event_count
-                    rules: failed_login
-                    group-by: SourceIp
-                    timespan: 1m
-                    condition:
-                        gte: 2
-                """;
-        RuleSet rules = ruleSet(RULE, quiet);
+    void theCorrelatorSeesEveryDetectionMatchAndEveryEventTime() {
         List<String> seen = new ArrayList<>();
         Correlator recorder = new Correlator() {
             @Override
-            public void onMatch(Match detection, Consumer<Match> out) {
+            public void accept(Match detection, Consumer<Match> out) {
                 seen.add("match " + detection.rule().ruleId());
-                if (detection.rule().ruleId().equals("failed_login")) {
-                    out.accept(new Match(rules.rule("brute_force"), detection.time(), detection.events(), java.util.Map.of()));
-                }
             }
 
             @Override
-            public void onEvent(Event event, Consumer<Match> out) {
-                seen.add("event");
+            public void advanceTo(Instant time) {
+                seen.add("time " + time);
             }
         };
-        List<String> alerts = new ArrayList<>();
-        Engine engine = new Engine(rules, recorder);
-        engine.process(Events.event(dev.picket.engine.event.LogSource.SSHD, "{'EventType': 'failed_password'}"),
-                m -> alerts.add(m.rule().ruleId()));
-        engine.process(Events.linux("process_creation", "{'Image': '/bin/sh'}"), m -> alerts.add(m.rule().ruleId()));
-        assertThat(seen).containsExactly("match failed_login", "event", "match shell", "event");
-        assertThat(alerts).containsExactly("brute_force", "shell");
+        List<Match> alerts = new ArrayList<>();
+        Engine engine = new Engine(ruleSet(RULE), recorder);
+        engine.process(Events.linux("process_creation", "{'time': '2026-01-02T03:04:05Z', 'Image': '/bin/sh'}"), alerts::add);
+        engine.process(Events.linux("process_creation", "{'time': '2026-01-02T03:04:06Z', 'Image': '/bin/ls'}"), alerts::add);
+        assertThat(seen).containsExactly("match shell", "time 2026-01-02T03:04:05Z", "time 2026-01-02T03:04:06Z");
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void withoutCorrelationsEveryDetectionMatchIsPassedOn() {
+        List<Match> out = new ArrayList<>();
+        new Engine(ruleSet(RULE), Correlator.NONE).process(Events.linux("process_creation", "{'Image': '/bin/sh'}"), out::add);
+        assertThat(out).extracting(m -> m.rule().ruleId()).containsExactly("shell");
     }
 }

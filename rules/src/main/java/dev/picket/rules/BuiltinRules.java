@@ -1,8 +1,6 @@
 package dev.picket.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.picket.engine.rule.RuleLoadException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +14,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,36 +109,14 @@ public final class BuiltinRules {
     /**
      * Placeholder name to values, from {@code config/placeholders.yml} and {@code config/ti/*.txt}.
      *
-     * @throws IllegalStateException when placeholders.yml is not a map of lists (a packaging defect)
+     * @throws RuleLoadException when placeholders.yml is not a map of lists
      */
-    public Map<String, List<String>> placeholders() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        String yml = files.get(SOURCE_ROOT + "/" + CONFIG + "/placeholders.yml");
-        if (yml != null) readPlaceholders(yml, out);
-        String ti = SOURCE_ROOT + "/" + CONFIG + "/ti/";
+    public Map<String, List<String>> placeholders() throws RuleLoadException {
+        String config = SOURCE_ROOT + "/" + CONFIG + "/";
+        Map<String, String> configFiles = new TreeMap<>();
         files.forEach((name, text) -> {
-            if (!name.startsWith(ti) || !name.endsWith(".txt")) return;
-            String key = name.substring(ti.length(), name.length() - ".txt".length());
-            List<String> values = out.computeIfAbsent(key, k -> new ArrayList<>());
-            text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(values::add);
+            if (name.startsWith(config)) configFiles.put(name.substring(config.length()), text);
         });
-        return out;
-    }
-
-    private static void readPlaceholders(String yml, Map<String, List<String>> out) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yml);
-        } catch (IOException e) {
-            throw new IllegalStateException(SOURCE_ROOT + "/config/placeholders.yml: " + e.getMessage(), e);
-        }
-        if (root == null) return;
-        root.properties().forEach(e -> {
-            if (!e.getValue().isArray()) {
-                throw new IllegalStateException(SOURCE_ROOT + "/config/placeholders.yml: '" + e.getKey() + "' is not a list");
-            }
-            List<String> values = out.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-            e.getValue().forEach(v -> values.add(v.asText()));
-        });
+        return Placeholders.read(SOURCE_ROOT + "/" + CONFIG, configFiles);
     }
 }

@@ -96,6 +96,6 @@ class BuiltinRulesTest {
     void aPlaceholderThatIsNotAListIsAPackagingDefect(@TempDir Path dir) throws Exception {
         write(dir.resolve(BuiltinRules.ROOT + "/config/placeholders.yml"), "shells: /sh\n");
         BuiltinRules rules = fromDirectory(dir);
-        assertThatThrownBy(rules::placeholders).hasMessage("rules/sigma/config/placeholders.yml: 'shells' is not a list");
+        assertThatThrownBy(rules::placeholders).hasMessage("rules/sigma/config/placeholders.yml:1: placeholder 'shells' is not a list");
     }
 }

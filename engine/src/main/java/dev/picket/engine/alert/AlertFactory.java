@@ -8,11 +8,13 @@ import dev.picket.engine.redact.Redactor;
 import dev.picket.engine.rule.RuleInfo;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns an engine {@link Match} into an {@link Alert}: ATT&CK labels from the rule's tags (read in
  * the catalogue's release), the entity from the evidence (the first event that says, field by field),
- * and the evidence itself with secrets redacted.
+ * and the evidence and a correlation's group-by values with secrets redacted.
  */
 public final class AlertFactory {
     private final AttackCatalogue attack;
@@ -36,7 +38,9 @@ public final class AlertFactory {
         Entity entity = Entity.NONE;
         for (Event e : match.events()) entity = entity.orElse(Entities.of(e, cluster));
         List<ObjectNode> evidence = match.events().stream().map(e -> Redactor.redact(e.root())).toList();
+        Map<String, String> groupBy = new TreeMap<>();
+        match.groupBy().forEach((field, value) -> groupBy.put(field, Redactor.redact(value)));
         return new Alert(AlertIds.of(rule.ruleId(), match.events()), match.time(), rule.ruleId(), rule.title(),
-                rule.level(), attack.labels(rule.tags()), entity, evidence, rule.description(), rule.remediation());
+                rule.level(), attack.labels(rule.tags()), entity, evidence, groupBy, rule.description(), rule.remediation());
     }
 }

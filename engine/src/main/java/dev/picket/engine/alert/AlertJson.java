@@ -10,11 +10,13 @@ import dev.picket.engine.rule.Severity;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The alert JSON contract: nested objects {@code rule}, {@code attack}, {@code entity}; {@code time} in
- * RFC 3339 (UTC); fields without a value left out. {@link #line} gives the one-line form for JSON lines
+ * The alert JSON contract: nested objects {@code rule}, {@code attack}, {@code entity} (and
+ * {@code groupBy} for correlations); {@code time} in RFC 3339 (UTC); fields without a value left out. {@link #line} gives the one-line form for JSON lines
  * output; {@link #read} reads an alert back (store, API clients).
  */
 public final class AlertJson {
@@ -37,6 +39,10 @@ public final class AlertJson {
         putIfPresent(o, "remediation", a.remediation());
         ArrayNode evidence = o.putArray("evidence");
         a.evidence().forEach(evidence::add);
+        if (!a.groupBy().isEmpty()) {
+            ObjectNode groupBy = o.putObject("groupBy");
+            a.groupBy().forEach(groupBy::put);
+        }
         return o;
     }
 
@@ -55,6 +61,8 @@ public final class AlertJson {
         for (JsonNode e : o.path("evidence")) {
             if (e.isObject()) evidence.add((ObjectNode) e);
         }
+        Map<String, String> groupBy = new LinkedHashMap<>();
+        o.path("groupBy").properties().forEach(e -> groupBy.put(e.getKey(), e.getValue().asText()));
         JsonNode en = o.path("entity");
         JsonNode w = en.path("workload");
         Entity entity = new Entity(text(en, "cluster"), text(en, "namespace"),
@@ -65,7 +73,7 @@ public final class AlertJson {
             return new Alert(required(o, "id"), Instant.parse(required(o, "time")), required(o.path("rule"), "id"),
                     text(o.path("rule"), "title"), Severity.parse(required(o, "severity")),
                     new AttackLabels(strings(o.path("attack").path("tactics")), strings(o.path("attack").path("techniques"))),
-                    entity, evidence, text(o, "description"), text(o, "remediation"));
+                    entity, evidence, groupBy, text(o, "description"), text(o, "remediation"));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("alert time is not RFC 3339: " + o.path("time").asText(), e);
         }

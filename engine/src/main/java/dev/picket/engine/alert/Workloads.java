@@ -1,6 +1,8 @@
 package dev.picket.engine.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import java.util.Map;
 
@@ -8,7 +10,8 @@ import java.util.Map;
  * Which controller a pod belongs to, from what the pod itself carries. Owner references are best;
  * when the owner is a ReplicaSet made by a Deployment (its name ends in the pod's
  * {@code pod-template-hash}) the Deployment is named instead. Without owner references (runtime
- * events carry only labels) the well-known labels and the controllers' pod naming schemes are used.
+ * events carry only labels, exec requests only the pod name) the well-known labels and the
+ * controllers' pod naming schemes are used.
  */
 final class Workloads {
     private static final Map<String, String> KIND_OF_RESOURCE = Map.of(
@@ -16,6 +19,12 @@ final class Workloads {
             "replicasets", "ReplicaSet", "jobs", "Job", "cronjobs", "CronJob",
             "replicationcontrollers", "ReplicationController");
     private static final String TEMPLATE_HASH = "pod-template-hash";
+    /**
+     * A Deployment's pod name: {@code NAME-HASH-SUFFIX}, where the template hash (6 to 10 characters)
+     * and the random suffix (5) use Kubernetes' vowel-free alphabet, so ordinary words do not fit.
+     */
+    private static final Pattern DEPLOYMENT_POD =
+            Pattern.compile("^(.+)-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$");
 
     private Workloads() {
     }
@@ -48,7 +57,9 @@ final class Workloads {
         if (labels.has("controller-revision-hash") && labels.has("pod-template-generation")) {
             return new Workload("DaemonSet", withoutLastPart(podName));
         }
-        return null;
+        // Only the pod name is known (an exec request names nothing else): its shape may still tell.
+        Matcher m = DEPLOYMENT_POD.matcher(podName);
+        return m.matches() ? new Workload("Deployment", m.group(1)) : null;
     }
 
     /** The owner reference marked as controller, else the first; null when there is none. */

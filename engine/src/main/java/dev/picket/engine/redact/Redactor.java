@@ -45,14 +45,25 @@ public final class Redactor {
         return out;
     }
 
+    /** A free-text value (a correlation's group-by value) with its secrets replaced. */
+    public static String redact(String text) {
+        return SecretText.redact(text);
+    }
+
     private static ObjectNode secretField(ObjectNode out, ObjectNode original, String field) {
-        JsonNode value = out.get(field);
-        if (value == null || !value.isObject()) return out;
-        JsonNode redacted = secret((ObjectNode) value);
+        if (!(out.get(field) instanceof ObjectNode value)) return out;
+        JsonNode redacted = secretOrList(value);
         if (redacted == value) return out;
         ObjectNode copy = out == original ? shallowCopy(original) : out;
         copy.set(field, redacted);
         return copy;
+    }
+
+    /** A Secret, or a list response (kind SecretList, or no kind at all) holding Secrets in items. */
+    private static JsonNode secretOrList(ObjectNode value) {
+        if (!(value.get("items") instanceof ArrayNode items)) return secret(value);
+        JsonNode redacted = walkArray(items, true);
+        return redacted == items ? value : shallowCopy(value).set("items", redacted);
     }
 
     /** The node with secrets removed; {@code isSecret} says the node is a Secret whatever its kind says. */

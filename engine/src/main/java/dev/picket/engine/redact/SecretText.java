@@ -13,14 +13,18 @@ import java.util.List;
 final class SecretText {
     static final String MASK = "[REDACTED]";
 
-    /** A pattern whose last capture group is the secret; everything else is kept. */
-    private record Rule(Pattern pattern) {
+    /** A pattern whose capture group {@code secret} is the secret; everything else is kept. */
+    private record Rule(Pattern pattern, int secret) {
+        /** The secret is the last group. */
+        Rule(Pattern pattern) {
+            this(pattern, pattern.groupCount());
+        }
+
         String apply(String text) {
             Matcher m = pattern.matcher(text);
             if (!m.find()) return text;
             StringBuilder out = new StringBuilder(text.length());
             int last = 0;
-            int secret = m.groupCount();
             do {
                 out.append(text, last, m.start(secret)).append(MASK);
                 last = m.end(secret);
@@ -51,6 +55,8 @@ final class SecretText {
             new Rule(Pattern.compile("(?i)((?:^|[\\s/])redis-cli(?:\\s+\\S+)*?\\s-a\\s+)(\\S+)")),
             // curl -u user:secret
             new Rule(Pattern.compile("(?i)((?:^|[\\s/])curl(?:\\s+\\S+)*?\\s(?:-u|--user)\\s+[^\\s:]+:)(\\S+)")),
+            // the body of a PEM private key (the markers stay: they say what kind of key leaked)
+            new Rule(Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----([^-]+)-----END [A-Z0-9 ]*PRIVATE KEY-----"), 1),
             // JSON Web Tokens: header.payload.signature, base64url of a JSON object
             new Rule(Pattern.compile("(\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*)")));
 

@@ -12,27 +12,18 @@ public final class DetectionRule {
     private final RuleInfo info;
     private final Matcher matcher;
     private final boolean readsStage;
-    private final Requirement requirement;
+    private final List<Requirement> requirements;
     private List<SigmaFilter> filters = List.of();
-    private boolean standalone = true;
 
     DetectionRule(RuleInfo info, Matcher matcher, boolean readsStage) {
         this.info = info;
         this.matcher = matcher;
         this.readsStage = readsStage;
-        this.requirement = matcher.requirement();
+        this.requirements = List.copyOf(matcher.requirements());
     }
 
     public RuleInfo info() {
         return info;
-    }
-
-    /**
-     * False when the rule only feeds correlations ({@code generate} not set on them): its matches
-     * go to the correlator but raise no alert of their own.
-     */
-    public boolean standalone() {
-        return standalone;
     }
 
     /** The rule names the audit {@code stage} field, so it sees every stage of a request. */
@@ -40,16 +31,13 @@ public final class DetectionRule {
         return readsStage;
     }
 
-    Requirement requirement() {
-        return requirement;
+    /** Alternative literal requirements, any one enough for indexing (empty: always evaluated). */
+    List<Requirement> requirements() {
+        return requirements;
     }
 
     void filters(List<SigmaFilter> filters) {
         this.filters = List.copyOf(filters);
-    }
-
-    void standalone(boolean standalone) {
-        this.standalone = standalone;
     }
 
     /** The detection matches and no filter of the rule suppresses it. */

@@ -2,6 +2,7 @@ package dev.picket.engine.sigma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.picket.engine.event.Event;
+import dev.picket.engine.event.LogSource;
 import dev.picket.engine.sigma.compile.Requirement;
 import dev.picket.engine.sigma.value.ValueTest;
 
@@ -19,6 +20,9 @@ public final class Detector {
     private final boolean useIndex;
     private final BitSet candidates = new BitSet();
     private final IndexLookup lookup = new IndexLookup();
+    private long evaluations;
+    private LogSource lastSource;
+    private RuleGroup lastGroup;
 
     Detector(RuleSet rules, boolean useIndex) {
         this.rules = rules;
@@ -33,7 +37,7 @@ public final class Detector {
      *                  the event (another stage of the same request is the one judged)
      */
     public void detect(Event event, boolean everyRule, Consumer<DetectionRule> matched) {
-        RuleGroup group = rules.group(event.logSource(), useIndex);
+        RuleGroup group = group(event.logSource());
         if (!everyRule && group.stageReaders.isEmpty()) return;
         candidates.clear();
         candidates.or(group.unindexed);
@@ -45,8 +49,23 @@ public final class Detector {
         if (!everyRule) candidates.and(group.stageReaders);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             DetectionRule rule = group.rules[i];
+            evaluations++;
             if (rule.matches(event)) matched.accept(rule);
         }
+    }
+
+    /** Decoders share one log source instance per kind of event, so the last group is usually the one. */
+    private RuleGroup group(LogSource source) {
+        if (source != lastSource) {
+            lastGroup = rules.group(source, useIndex);
+            lastSource = source;
+        }
+        return lastGroup;
+    }
+
+    /** How many rule evaluations this detector has run: what the literal index saves shows here. */
+    public long evaluations() {
+        return evaluations;
     }
 
     /** Marks the rules whose required literal an event value holds; visits every value. */

@@ -1,5 +1,6 @@
 package dev.picket.engine.sigma;
 
+import dev.picket.engine.correlation.Correlations;
 import dev.picket.engine.event.LogSource;
 import dev.picket.engine.rule.RuleError;
 import dev.picket.engine.rule.RuleInfo;
@@ -32,19 +33,17 @@ import java.util.function.Consumer;
 public final class RuleSet {
     private final List<DetectionRule> detections;
     private final List<SigmaFilter> filters;
-    private final List<CorrelationRule> correlations;
+    private final Correlations correlations;
     private final List<RuleInfo> infos;
     private final Map<LogSource, RuleGroup> indexed = new ConcurrentHashMap<>();
     private final Map<LogSource, RuleGroup> unindexed = new ConcurrentHashMap<>();
 
-    private RuleSet(List<DetectionRule> detections, List<SigmaFilter> filters, List<CorrelationRule> correlations) {
+    private RuleSet(List<DetectionRule> detections, List<SigmaFilter> filters, List<RuleInfo> infos,
+                    Correlations correlations) {
         this.detections = List.copyOf(detections);
         this.filters = List.copyOf(filters);
-        this.correlations = List.copyOf(correlations);
-        List<RuleInfo> all = new ArrayList<>();
-        detections.forEach(d -> all.add(d.info()));
-        correlations.forEach(c -> all.add(c.info()));
-        this.infos = List.copyOf(all);
+        this.infos = List.copyOf(infos);
+        this.correlations = correlations;
     }
 
     public static Builder builder() {
@@ -60,7 +59,8 @@ public final class RuleSet {
         return detections;
     }
 
-    public List<CorrelationRule> correlations() {
+    /** The correlation rules, compiled: what the correlator runs. */
+    public Correlations correlations() {
         return correlations;
     }
 
@@ -88,7 +88,10 @@ public final class RuleSet {
     }
 
     RuleGroup group(LogSource source, boolean useIndex) {
-        return (useIndex ? indexed : unindexed).computeIfAbsent(source, s -> new RuleGroup(
+        Map<LogSource, RuleGroup> groups = useIndex ? indexed : unindexed;
+        RuleGroup group = groups.get(source);
+        if (group != null) return group;
+        return groups.computeIfAbsent(source, s -> new RuleGroup(
                 detections.stream().filter(d -> d.info().logsource().admits(s)).toList(), useIndex));
     }
 
@@ -126,14 +129,19 @@ public final class RuleSet {
             List<RuleError> all = new ArrayList<>(errors);
             List<DetectionRule> detections = new ArrayList<>();
             List<SigmaFilter> filters = new ArrayList<>();
-            List<CorrelationRule> correlations = new ArrayList<>();
+            List<RuleInfo> correlations = new ArrayList<>();
+            YamlKeyLines keyLines = new YamlKeyLines();
             for (Source source : sources) {
                 Consumer<RuleSyntaxException> sink = e -> all.add(new RuleError(source.name, e.line(), e.getMessage()));
                 for (YamlNode document : source.documents) {
                     if (!(document instanceof YamlMap doc)) {
                         sink.accept(new RuleSyntaxException(document.line(), "a Sigma document must be a map, not " + document.kind()));
                     } else if (doc.entry("correlation") != null) {
-                        add(correlations, correlation(doc, source.name, sink));
+                        RuleInfo info = correlation(doc, source.name, sink);
+                        if (info != null) {
+                            correlations.add(info);
+                            keyLines.put(info, doc);
+                        }
                     } else if (doc.entry("filter") != null) {
                         add(filters, filter(doc, source.name, sink));
                     } else {
@@ -141,11 +149,14 @@ public final class RuleSet {
                     }
                 }
             }
-            checkUnique(detections, correlations, all);
+            List<RuleInfo> infos = new ArrayList<>();
+            detections.forEach(d -> infos.add(d.info()));
+            infos.addAll(correlations);
+            checkUnique(infos, all);
             attachFilters(detections, filters, all);
-            markCorrelated(detections, correlations);
+            Correlations compiled = Correlations.compile(infos, keyLines, all);
             if (!all.isEmpty()) throw new RuleLoadException(inFileOrder(all));
-            return new RuleSet(detections, filters, correlations);
+            return new RuleSet(detections, filters, infos, compiled);
         }
 
         /** Errors by file, in the order files were added, then by line. */
@@ -217,33 +228,14 @@ public final class RuleSet {
             return compiler.compile(selections, section.get("condition"), section.line(), errors);
         }
 
-        private static CorrelationRule correlation(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
-            RuleInfo info = RuleInfoReader.read(doc, file, false, errors);
-            YamlMap.Entry section = doc.entry("correlation");
-            if (!(section.value() instanceof YamlMap map)) {
-                errors.accept(new RuleSyntaxException(section.line(), "correlation must be a map"));
-                return null;
-            }
-            List<String> rules = RuleInfoReader.texts(map, "rules", errors);
-            YamlNode generate = doc.get("generate");
-            boolean generates = false;
-            if (generate != null) {
-                if (generate instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOLEAN) {
-                    generates = s.value().booleanValue();
-                } else {
-                    errors.accept(new RuleSyntaxException(generate.line(), "generate must be true or false"));
-                }
-            }
-            return info == null ? null : new CorrelationRule(info, doc, rules, generates);
+        /** A correlation's description; its {@code correlation} section is compiled with the others in {@link Correlations}. */
+        private static RuleInfo correlation(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
+            return RuleInfoReader.read(doc, file, false, errors);
         }
 
         /** Ids and names identify rules across all files, so each may be used once. */
-        private static void checkUnique(List<DetectionRule> detections, List<CorrelationRule> correlations,
-                                        List<RuleError> errors) {
+        private static void checkUnique(List<RuleInfo> infos, List<RuleError> errors) {
             Map<String, RuleInfo> seen = new HashMap<>();
-            List<RuleInfo> infos = new ArrayList<>();
-            detections.forEach(d -> infos.add(d.info()));
-            correlations.forEach(c -> infos.add(c.info()));
             for (RuleInfo info : infos) {
                 Set<String> own = new HashSet<>();
                 if (info.id() != null) own.add(info.id());
@@ -271,21 +263,6 @@ public final class RuleSet {
                 }
             }
             byRule.forEach(DetectionRule::filters);
-        }
-
-        /** A rule referenced by correlations alerts on its own only when one of them says {@code generate: true}. */
-        private static void markCorrelated(List<DetectionRule> detections, List<CorrelationRule> correlations) {
-            for (DetectionRule d : detections) {
-                boolean referenced = false;
-                boolean generated = false;
-                for (CorrelationRule c : correlations) {
-                    if (c.rules().stream().anyMatch(r -> d.info().isNamed(r))) {
-                        referenced = true;
-                        generated |= c.generate();
-                    }
-                }
-                d.standalone(!referenced || generated);
-            }
         }
     }
 }

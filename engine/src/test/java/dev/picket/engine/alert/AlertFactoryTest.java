@@ -115,6 +115,17 @@ class AlertFactoryTest {
     }
 
     @Test
+    void aDeploymentPodIsRecognisedByItsNameAlone() throws Exception {
+        String exec = """
+                {'objectRef': {'resource': 'pods', 'subresource': 'exec', 'namespace': 'shop', 'name': 'NAME'}}""";
+        assertThat(factory.create(match(rule("r"), audit(exec.replace("NAME", "payments-6c8f9d7b5-qm4zn")))).entity().workload())
+                .isEqualTo(new Workload("Deployment", "payments"));
+        assertThat(factory.create(match(rule("r"), audit(exec.replace("NAME", "my-app-server-agent")))).entity().workload())
+                .as("words are not template hashes").isNull();
+        assertThat(factory.create(match(rule("r"), audit(exec.replace("NAME", "web-0")))).entity().workload()).isNull();
+    }
+
+    @Test
     void aWorkloadObjectIsItsOwnWorkload() throws Exception {
         Entity e = factory.create(match(rule("r"), audit("""
                 {'objectRef': {'resource': 'cronjobs', 'namespace': 'ops', 'name': 'backup'},
@@ -164,6 +175,15 @@ class AlertFactoryTest {
         Entity e = factory.create(match(rule("r"), first, second)).entity();
         assertThat(e.user()).isEqualTo("root");
         assertThat(e.node()).isEqualTo("node-9");
+    }
+
+    @Test
+    void aCorrelationAlertCarriesItsGroupRedacted() throws Exception {
+        Match m = new Match(rule("burst"), T0, List.of(runtime("{'User': 'root'}")),
+                Map.of("User", "root", "CommandLine", "app --token abcdef"));
+        Alert a = factory.create(m);
+        assertThat(a.groupBy()).containsExactly(Map.entry("CommandLine", "app --token [REDACTED]"), Map.entry("User", "root"));
+        assertThat(factory.create(match(rule("r"), runtime("{'User': 'root'}"))).groupBy()).isEmpty();
     }
 
     @Test

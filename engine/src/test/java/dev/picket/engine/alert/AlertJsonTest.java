@@ -2,7 +2,11 @@ package dev.picket.engine.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.picket.engine.Match;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static dev.picket.engine.alert.AlertFactoryTest.audit;
 import static dev.picket.engine.alert.AlertFactoryTest.match;
@@ -49,6 +53,16 @@ class AlertJsonTest {
     @Test
     void readsBackWhatItWrote() throws Exception {
         assertThat(AlertJson.read(JSON.readTree(AlertJson.line(alert)))).isEqualTo(alert);
+    }
+
+    @Test
+    void writesTheGroupOfACorrelationOnly() throws Exception {
+        assertThat(JSON.readTree(AlertJson.line(alert)).has("groupBy")).isFalse();
+        Alert correlated = new AlertFactory(null).create(new Match(rule("c"), alert.time(),
+                List.of(audit("{'auditID': 'q'}")), Map.of("user.username", "bob")));
+        JsonNode o = JSON.readTree(AlertJson.line(correlated));
+        assertThat(o.at("/groupBy/user.username").asText()).isEqualTo("bob");
+        assertThat(AlertJson.read(o)).isEqualTo(correlated);
     }
 
     @Test

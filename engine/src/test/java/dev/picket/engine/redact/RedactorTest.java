@@ -46,6 +46,13 @@ class RedactorTest {
     }
 
     @Test
+    void masksSecretsOfAListResponseWithoutKind() throws Exception {
+        ObjectNode event = json("""
+                {'objectRef': {'resource': 'secrets'}, 'responseObject': {'items': [{'data': {'k': 'djE='}}]}}""");
+        assertThat(Redactor.redact(event).at("/responseObject/items/0/data/k").asText()).isEqualTo("[REDACTED]");
+    }
+
+    @Test
     void dataOfAConfigMapIsNotASecretsData() throws Exception {
         ObjectNode event = json("""
                 {'objectRef': {'resource': 'configmaps'}, 'requestObject': {'kind': 'ConfigMap', 'data': {'mode': 'fast'}}}""");

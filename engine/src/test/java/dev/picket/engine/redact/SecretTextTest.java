@@ -1,5 +1,6 @@
 package dev.picket.engine.redact;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,21 @@ class SecretTextTest {
     })
     void nearMissesStayAsTheyAre(String in) {
         assertThat(SecretText.redact(in)).isSameAs(in);
+    }
+
+    @Test
+    void theBodyOfAPrivateKeyGoesTheMarkersStay() {
+        String pem = "key: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx7/+abc=\n-----END RSA PRIVATE KEY-----\n";
+        assertThat(SecretText.redact(pem))
+                .isEqualTo("key: -----BEGIN RSA PRIVATE KEY-----[REDACTED]-----END RSA PRIVATE KEY-----\n");
+    }
+
+    @Test
+    void certificatesAndPublicKeysArePublic() {
+        String cert = "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIE=\n-----END CERTIFICATE-----";
+        String pub = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq=\n-----END PUBLIC KEY-----";
+        assertThat(SecretText.redact(cert)).isSameAs(cert);
+        assertThat(SecretText.redact(pub)).isSameAs(pub);
     }
 
     @ParameterizedTest

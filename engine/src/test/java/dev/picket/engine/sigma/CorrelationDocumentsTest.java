@@ -1,7 +1,11 @@
 package dev.picket.engine.sigma;
 
+import dev.picket.engine.event.Event;
+import dev.picket.engine.event.LogSource;
 import dev.picket.engine.testing.Events;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static dev.picket.engine.testing.TestRules.errors;
 import static dev.picket.engine.testing.TestRules.matches;
@@ -9,8 +13,9 @@ import static dev.picket.engine.testing.TestRules.ruleSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Correlation rule documents are read and kept for the correlation engine, and the rules they
- * reference alert on their own only when a correlation says {@code generate: true}.
+ * Correlation documents load with the detection rules they reference, errors in them carry the
+ * line of the key at fault, and through the engine the referenced rules feed the correlation
+ * without alerting on their own unless it says {@code generate: true}.
  */
 class CorrelationDocumentsTest {
 
@@ -39,42 +44,54 @@ class CorrelationDocumentsTest {
                         - SourceIp
                     timespan: 10m
                     condition:
-                        gte: 5
+                        gte: 3
                 """ + extra;
     }
 
+    private static Event failure(String time, String ip) {
+        return Events.event(LogSource.SSHD, "{'time': '2026-03-01T" + time + "Z', 'EventType': 'failed_password', 'SourceIp': '" + ip + "'}");
+    }
+
     @Test
-    void correlationsAreKeptWithTheirDocumentAndReferences() {
+    void correlationsAreCompiledAgainstTheRulesTheyReference() {
         RuleSet rules = ruleSet(FAILED_LOGIN + "---\n" + correlation(""));
-        assertThat(rules.correlations()).singleElement().satisfies(c -> {
+        assertThat(rules.correlations().rules()).singleElement().satisfies(c -> {
             assertThat(c.info().title()).isEqualTo("Brute force");
             assertThat(c.info().line()).isEqualTo(11);
             assertThat(c.info().logsource()).isNull();
-            assertThat(c.rules()).containsExactly("failed_login");
-            assertThat(c.section().get("timespan").line()).isEqualTo(20);
-            assertThat(c.info().document().at("/correlation/condition/gte").intValue()).isEqualTo(5);
+            assertThat(c.rules()).containsExactly(rules.rule("failed_login"));
+            assertThat(c.timespan()).isEqualTo(Duration.ofMinutes(10));
         });
-        assertThat(rules.rules()).extracting(i -> i.ruleId()).containsExactly("failed_login", "0e95725d-7320-415d-80f7-004da920fc11");
-        assertThat(rules.rule("failed_login").title()).isEqualTo("Failed login");
+        assertThat(rules.rules()).extracting(i -> i.ruleId())
+                .containsExactly("failed_login", "0e95725d-7320-415d-80f7-004da920fc11");
     }
 
     @Test
-    void referencedRulesDoNotAlertOnTheirOwnByDefault() {
+    void theCorrelationFiresThroughTheEngineAndItsRuleStaysSilent() {
         RuleSet rules = ruleSet(FAILED_LOGIN, correlation(""));
-        assertThat(matches(rules, Events.event(dev.picket.engine.event.LogSource.SSHD, "{'EventType': 'failed_password'}"))).isEmpty();
-        assertThat(rules.detections()).singleElement().satisfies(d -> assertThat(d.standalone()).isFalse());
+        assertThat(matches(rules, failure("10:00:00", "203.0.113.9"), failure("10:01:00", "203.0.113.9"))).isEmpty();
+        assertThat(matches(rules, failure("10:00:00", "203.0.113.9"), failure("10:01:00", "203.0.113.9"),
+                failure("10:02:00", "203.0.113.9"))).containsExactly("0e95725d-7320-415d-80f7-004da920fc11");
     }
 
     @Test
-    void generateTrueLetsThemAlert() {
+    void otherGroupsDoNotAddUp() {
+        RuleSet rules = ruleSet(FAILED_LOGIN, correlation(""));
+        assertThat(matches(rules, failure("10:00:00", "203.0.113.9"), failure("10:01:00", "198.51.100.1"),
+                failure("10:02:00", "203.0.113.9"))).isEmpty();
+    }
+
+    @Test
+    void generateTrueLetsTheReferencedRuleAlertToo() {
         RuleSet rules = ruleSet(FAILED_LOGIN, correlation("generate: true\n"));
-        assertThat(matches(rules, Events.event(dev.picket.engine.event.LogSource.SSHD, "{'EventType': 'failed_password'}")))
-                .containsExactly("failed_login");
+        assertThat(matches(rules, failure("10:00:00", "203.0.113.9"))).containsExactly("failed_login");
     }
 
     @Test
-    void generateMustBeABoolean() {
+    void errorsInCorrelationsNameTheLineOfTheKeyAtFault() {
         assertThat(errors(FAILED_LOGIN, correlation("generate: sometimes\n")))
-                .containsExactly("test-2.yml:13: generate must be true or false");
+                .containsExactly("test-2.yml:13: generate: must be true or false");
+        assertThat(errors(FAILED_LOGIN, correlation("").replace("- failed_login", "- failed_logon")))
+                .containsExactly("test-2.yml:6: correlation.rules: no rule has the name or id 'failed_logon'");
     }
 }

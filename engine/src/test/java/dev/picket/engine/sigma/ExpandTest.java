@@ -15,7 +15,8 @@ class ExpandTest {
 
     private static final Map<String, List<String>> PLACEHOLDERS = Map.of(
             "Administrators", List.of("root", "admin*"),
-            "Domain", List.of("corp.example", "lab.example"));
+            "Domain", List.of("corp.example", "lab.example"),
+            "TorExits", List.of("185.220.101.0/24", "192.0.2.7"));
 
     private static RuleSet rules(String key, String value) throws RuleLoadException {
         return RuleSet.builder().placeholders(PLACEHOLDERS).add("expand.yml", Sigma.rule("""
@@ -57,6 +58,29 @@ class ExpandTest {
         RuleSet rules = rules("User", "%Administrators%");
         assertThat(matches(rules, "{'User': '%Administrators%'}")).isTrue();
         assertThat(matches(rules, "{'User': 'root'}")).isFalse();
+    }
+
+    @Test
+    void aPlaceholderOfNetworksFeedsCidr() throws Exception {
+        RuleSet rules = rules("SourceIp|cidr|expand", "%TorExits%");
+        assertThat(matches(rules, "{'SourceIp': '185.220.101.47'}")).isTrue();
+        assertThat(matches(rules, "{'SourceIp': '192.0.2.7'}")).isTrue();
+        assertThat(matches(rules, "{'SourceIp': '185.220.102.1'}")).isFalse();
+        assertThat(matches(rules, "{'SourceIp': '192.0.2.8'}")).isFalse();
+    }
+
+    @Test
+    void expandStaysOffOtherTypedModifiers() {
+        assertThatThrownBy(() -> rules("Count|gt|expand", "%Administrators%"))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors())
+                        .singleElement().asString().contains("'expand' cannot be combined with 'gt'"));
+    }
+
+    @Test
+    void allOverOnePlaceholderRequiresEachOfItsValues() throws Exception {
+        RuleSet rules = rules("Text|contains|all|expand", "%Domain%");
+        assertThat(matches(rules, "{'Text': 'corp.example trusts lab.example'}")).isTrue();
+        assertThat(matches(rules, "{'Text': 'corp.example only'}")).isFalse();
     }
 
     @Test

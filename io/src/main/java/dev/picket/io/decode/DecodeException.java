@@ -1,8 +1,8 @@
 package dev.picket.io.decode;
 
 /** A record that is well-formed but cannot become an event; the message is the reason shown to the user. */
-public final class DecodeException extends Exception {
-    public DecodeException(String reason) {
+final class DecodeException extends Exception {
+    DecodeException(String reason) {
         super(reason, null, false, false);
     }
 }

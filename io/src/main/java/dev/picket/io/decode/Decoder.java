@@ -9,7 +9,7 @@ import dev.picket.engine.event.Origin;
  * @param <R> the record type the framing hands over
  */
 @FunctionalInterface
-public interface Decoder<R> {
+interface Decoder<R> {
     /**
      * The event for the record, or {@code null} when the record is valid input that carries nothing
      * to detect on (a journald entry of another program, a process exit); such records are counted

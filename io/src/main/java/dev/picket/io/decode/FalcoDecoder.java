@@ -28,6 +28,8 @@ import java.util.Set;
  * sensor event: {@code Ancestors} beyond the parent, {@code QueryName} and exit results are never
  * there, {@code ParentImage} falls back to {@code proc.pname} without {@code proc.pexepath}. Falco's
  * {@code <NA>} placeholder counts as absent; container id {@code host} means no container.
+ * Alerts of plugin sources ({@code k8s_audit}, {@code aws_cloudtrail}, …) describe no process
+ * activity and are skipped; read the audit log itself instead.
  */
 final class FalcoDecoder implements Decoder<JsonRecord> {
     private static final Set<String> EXEC = Set.of("execve", "execveat");
@@ -41,6 +43,8 @@ final class FalcoDecoder implements Decoder<JsonRecord> {
     @Override
     public Event decode(JsonRecord record, Origin origin) throws DecodeException {
         ObjectNode alert = record.node();
+        String source = Fields.text(alert, "source");
+        if (source != null && !source.equals("syscall")) return null;
         JsonNode f = Fields.object(alert, "output_fields");
         if (f == null) throw new DecodeException("Falco alert without 'output_fields'");
         Instant time = Times.rfc3339(alert, "time");

@@ -1,5 +1,6 @@
 package dev.picket.io.decode;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,9 +22,11 @@ import java.util.List;
  * many lines, and several documents one after another. Lines are fed to Jackson's non-blocking
  * parser, so a document never has to be held as text.
  *
- * <p>The elements of a top-level object's {@code items} array (an audit {@code EventList}) are
- * handed on one by one as each completes and are not kept, so a huge or truncated list costs
- * memory for one item only and every complete item before a truncation is decoded.
+ * <p>The elements of a Kubernetes list's {@code items} array (an audit {@code EventList}: a top-level
+ * object whose {@code kind} ends in {@code List}, written before {@code items} as the API server
+ * and kubectl do) are handed on one by one as each completes and are not kept, so a huge or
+ * truncated list costs memory for one item only and every complete item before a truncation is
+ * decoded.
  *
  * <p>Recovery: a line that starts with <code>{</code> in column 0 always begins a new document
  * (pretty printers indent everything inside one), so a document cut short is reported at its
@@ -39,7 +42,13 @@ final class JsonRecordReader {
         void error(long line, String reason);
     }
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Parse errors quote at most a few characters of the offending token and none of the raw input:
+     * decode errors are printed and logged, and a broken line may well hold a token or a password.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(12).maxRawContentLength(0).build())
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final byte[] NEWLINE = {'\n'};
 
@@ -156,7 +165,7 @@ final class JsonRecordReader {
             documentLine = line;
             isList = false;
             items = null;
-        } else if (open.size() == 1 && node.isArray() && "items".equals(names.getFirst())) {
+        } else if (open.size() == 1 && node.isArray() && "items".equals(names.getFirst()) && isListKind(open.getFirst())) {
             // The list's items are streamed, not attached to the enclosing object.
             items = (ArrayNode) node;
             isList = true;
@@ -181,7 +190,7 @@ final class JsonRecordReader {
         names.removeLast();
         if (open.isEmpty()) {
             recordBytes = 0;
-            if (!isList) stopped = !sink.record(new JsonRecord((ObjectNode) node, null, documentLine));
+            if (!isList) emitDocument((ObjectNode) node);
         } else if (isItemLevel()) {
             if (node instanceof ObjectNode item) {
                 stopped = !sink.record(new JsonRecord(item, (ObjectNode) open.getFirst(), itemLine));
@@ -189,6 +198,32 @@ final class JsonRecordReader {
                 sink.error(itemLine, "list item is not a JSON object");
             }
         }
+    }
+
+    /**
+     * A whole top-level object. A list whose {@code kind} came after its {@code items} could not be
+     * streamed; its items are handed on now, all at the list's first line.
+     */
+    private void emitDocument(ObjectNode document) {
+        if (isListKind(document) && document.get("items") instanceof ArrayNode all) {
+            document.remove("items");
+            for (JsonNode item : all) {
+                if (stopped) return;
+                if (item instanceof ObjectNode object) {
+                    stopped = !sink.record(new JsonRecord(object, document, documentLine));
+                } else {
+                    sink.error(documentLine, "list item is not a JSON object");
+                }
+            }
+            return;
+        }
+        stopped = !sink.record(new JsonRecord(document, null, documentLine));
+    }
+
+    /** Kubernetes names list kinds {@code <Kind>List} ({@code EventList}, {@code PodList}). */
+    private static boolean isListKind(ContainerNode<?> object) {
+        JsonNode kind = object.get("kind");
+        return kind != null && kind.isTextual() && kind.textValue().endsWith("List");
     }
 
     private void attach(JsonNode value) throws FramingException {

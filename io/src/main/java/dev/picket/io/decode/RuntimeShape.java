@@ -62,11 +62,6 @@ final class RuntimeShape {
         return this;
     }
 
-    RuntimeShape number(String field, long value) {
-        root.put(field, value);
-        return this;
-    }
-
     /** A structured value (a list of flag names, say), left out when null. */
     RuntimeShape json(String field, JsonNode value) {
         if (value != null) root.set(field, value);

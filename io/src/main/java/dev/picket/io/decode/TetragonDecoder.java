@@ -75,8 +75,8 @@ final class TetragonDecoder implements Decoder<JsonRecord> {
         JsonNode process = Fields.object(exec, "process");
         if (process == null) throw new DecodeException("process_exec without 'process'");
         RuntimeShape out = new RuntimeShape(RuntimeShape.PROCESS_CREATION, time);
-        context(out, r, process, Fields.object(exec, "parent"));
         JsonNode parent = Fields.object(exec, "parent");
+        context(out, r, process, parent);
         if (parent != null) out.ancestor(Fields.text(parent, "binary"), commandLine(parent));
         JsonNode ancestors = exec.get("ancestors");
         if (ancestors != null && ancestors.isArray()) {

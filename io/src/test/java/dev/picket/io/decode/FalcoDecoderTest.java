@@ -106,6 +106,13 @@ class FalcoDecoderTest {
     }
 
     @Test
+    void alertsOfPluginSourcesAreSkipped() {
+        Decoded d = Decoded.read(SHELL.replace("\"source\":\"syscall\"", "\"source\":\"k8s_audit\""));
+        assertThat(d.errors).isEmpty();
+        assertThat(d.summary).isEqualTo(new ReadSummary(InputFormat.FALCO, 0, 1, 0));
+    }
+
+    @Test
     void alertWithoutOutputFieldsIsAnError() {
         Decoded d = Decoded.read(DecodeSettings.defaults(Decoded.CLOCK).withFormat(InputFormat.FALCO),
                 "{\"rule\":\"x\",\"priority\":\"Notice\",\"time\":\"2026-03-10T09:00:00Z\"}");

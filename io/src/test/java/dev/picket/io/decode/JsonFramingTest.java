@@ -55,6 +55,16 @@ class JsonFramingTest {
     }
 
     @Test
+    void parseErrorsQuoteNoMoreThanTheStartOfABadToken() {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJl";
+        Decoded d = Decoded.read(RUNTIME, "{\"time\":\"2026-03-10T09:00:00Z\",\"category\":\"c\",\"token\":" + jwt + "}");
+        assertThat(d.errorTexts()).singleElement().asString()
+                .startsWith("test.log:1: malformed JSON at column")
+                .doesNotContain("eyJzdWIi")
+                .doesNotContain("c2lnbmF0dXJl");
+    }
+
+    @Test
     void lineCutShortIsReportedAndDoesNotSwallowTheNextRecord() {
         Decoded d = Decoded.read(RUNTIME, "{\"time\":\"2026-03-10T09:00:00Z\",\"category\":\n" + event("b") + "\n");
         assertThat(d.events).extracting(e -> text(e, "Image")).containsExactly("/bin/b");
@@ -136,6 +146,23 @@ class JsonFramingTest {
         assertThat(d.errors).isEmpty();
         assertThat(d.events).extracting(e -> text(e, "auditID")).containsExactly("a", "b", "c", "d");
         assertThat(d.events).extracting(e -> e.origin().line()).containsExactly(1L, 1L, 2L, 2L);
+    }
+
+    @Test
+    void listWhoseKindComesAfterItsItemsIsStillReadItemByItem() {
+        String list = "{\"items\":[{\"auditID\":\"a\",\"verb\":\"get\",\"requestURI\":\"/api\",\"stageTimestamp\":\"2026-03-10T09:00:00Z\"},"
+                + "{\"auditID\":\"b\",\"verb\":\"get\",\"requestURI\":\"/api\",\"stageTimestamp\":\"2026-03-10T09:00:01Z\"}],"
+                + "\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\"}";
+        Decoded d = Decoded.read(list);
+        assertThat(d.errors).isEmpty();
+        assertThat(d.events).extracting(e -> text(e, "auditID")).containsExactly("a", "b");
+        assertThat(d.events).extracting(e -> text(e, "apiVersion")).containsOnly("audit.k8s.io/v1");
+    }
+
+    @Test
+    void anItemsFieldOfAnObjectThatIsNoListIsAnOrdinaryField() {
+        Event e = Decoded.read(RUNTIME, "{\"time\":\"2026-03-10T09:00:00Z\",\"category\":\"c\",\"items\":[{\"k\":1},{\"k\":2}]}").only();
+        assertThat(e.root().get("items")).hasSize(2);
     }
 
     @Test

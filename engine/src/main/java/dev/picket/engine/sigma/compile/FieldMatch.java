@@ -2,11 +2,14 @@ package dev.picket.engine.sigma.compile;
 
 import dev.picket.engine.event.Event;
 import dev.picket.engine.event.FieldPath;
+import dev.picket.engine.sigma.value.Fold;
 import dev.picket.engine.sigma.value.StringMatcher;
 import dev.picket.engine.sigma.value.TextTest;
 import dev.picket.engine.sigma.value.ValueTest;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,13 +39,18 @@ public final class FieldMatch implements Matcher {
     }
 
     @Override
-    public Requirement requirement() {
+    public List<Requirement> requirements() {
+        List<Requirement> out = new ArrayList<>();
         if (all) {
-            Requirement best = null;
-            for (ValueTest t : tests) best = Requirement.better(best, requirement(new ValueTest[] {t}));
-            return best;
+            for (ValueTest t : tests) addIfAny(out, requirement(new ValueTest[] {t}));
+        } else {
+            addIfAny(out, requirement(tests));
         }
-        return requirement(tests);
+        return out;
+    }
+
+    private static void addIfAny(List<Requirement> out, Requirement r) {
+        if (r != null) out.add(r);
     }
 
     /**
@@ -56,7 +64,7 @@ public final class FieldMatch implements Matcher {
         for (ValueTest t : values) {
             if (!(t instanceof TextTest text) || !text.fromString()) return null;
             StringMatcher m = text.matcher();
-            String literal = m.cased() ? dev.picket.engine.sigma.value.Fold.lower(m.literal()) : m.literal();
+            String literal = m.cased() ? Fold.lower(m.literal()) : m.literal();
             int base = Requirement.basenameStart(literal);
             if (m.kind() == StringMatcher.Kind.EXACT) {
                 exact.add(literal);

@@ -2,6 +2,7 @@ package dev.picket.engine.sigma.compile;
 
 import dev.picket.engine.event.Event;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A compiled part of a rule's detection: a predicate over an event. */
@@ -10,11 +11,12 @@ public interface Matcher {
     boolean matches(Event event);
 
     /**
-     * A literal some field must hold whenever this matches, or null when there is none: lets the
-     * engine skip the rule for events without it (see {@link Requirement}).
+     * Literals some field must hold whenever this matches, each alternative enough on its own
+     * (empty when there is none): lets the engine skip the rule for events without one of them
+     * (see {@link Requirement}).
      */
-    default Requirement requirement() {
-        return null;
+    default List<Requirement> requirements() {
+        return List.of();
     }
 
     static Matcher and(List<Matcher> operands) {
@@ -34,12 +36,12 @@ public interface Matcher {
             return true;
         }
 
-        /** Any operand's requirement is the whole conjunction's; the most selective one is kept. */
+        /** Any operand's requirement is the whole conjunction's. */
         @Override
-        public Requirement requirement() {
-            Requirement best = null;
-            for (Matcher m : operands) best = Requirement.better(best, m.requirement());
-            return best;
+        public List<Requirement> requirements() {
+            List<Requirement> all = new ArrayList<>();
+            for (Matcher m : operands) all.addAll(m.requirements());
+            return all;
         }
     }
 
@@ -52,14 +54,18 @@ public interface Matcher {
             return false;
         }
 
-        /** Only when every branch requires a literal of the same field: the union of them. */
+        /** For each field that every branch requires a literal of: the union of those literals. */
         @Override
-        public Requirement requirement() {
-            Requirement union = operands[0].requirement();
-            for (int i = 1; i < operands.length && union != null; i++) {
-                union = Requirement.union(union, operands[i].requirement());
+        public List<Requirement> requirements() {
+            List<Requirement> out = new ArrayList<>();
+            for (Requirement first : operands[0].requirements()) {
+                Requirement union = first;
+                for (int i = 1; i < operands.length && union != null; i++) {
+                    union = Requirement.union(union, operands[i].requirements());
+                }
+                if (union != null) out.add(union);
             }
-            return union;
+            return out;
         }
     }
 

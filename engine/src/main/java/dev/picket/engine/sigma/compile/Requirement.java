@@ -3,6 +3,7 @@ package dev.picket.engine.sigma.compile;
 import dev.picket.engine.event.FieldPath;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,15 +29,15 @@ public record Requirement(FieldPath field, Key key, Set<String> literals) {
         return 0;
     }
 
-    static Requirement better(Requirement a, Requirement b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        if (a.key != b.key) return a.key == Key.EXACT ? a : b;
-        return b.literals.size() < a.literals.size() ? b : a;
+    /** The union with the first of {@code others} on the same field, or null when none is. */
+    static Requirement union(Requirement a, List<Requirement> others) {
+        for (Requirement b : others) {
+            if (b.field.equals(a.field)) return union(a, b);
+        }
+        return null;
     }
 
-    static Requirement union(Requirement a, Requirement b) {
-        if (a == null || b == null || !a.field.equals(b.field)) return null;
+    private static Requirement union(Requirement a, Requirement b) {
         if (a.key != b.key) {
             a = a.asBasename();
             b = b.asBasename();

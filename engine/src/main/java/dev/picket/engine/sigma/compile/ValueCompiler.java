@@ -68,7 +68,7 @@ public final class ValueCompiler {
         if (!keyword) fields.add(field);
         FieldPath path = keyword ? null : FieldPath.of(field);
 
-        if (chain.has(Modifier.ALL) && values.size() < 2) {
+        if (chain.has(Modifier.ALL) && values.size() < 2 && !chain.has(Modifier.EXPAND)) { // a placeholder may hold several
             throw new RuleSyntaxException(line, "'all' needs a list of at least two values");
         }
         if (values.size() == 1 && values.get(0).isNull()) return nullMatch(path, chain, line);
@@ -143,7 +143,8 @@ public final class ValueCompiler {
         if (!chain.transforms.isEmpty() && !fieldRefPlacement) {
             throw new RuleSyntaxException(line, "'" + type.word() + "' cannot be combined with '" + chain.transforms.get(0).word() + "'");
         }
-        if (chain.has(Modifier.EXPAND)) {
+        // Network lists (threat intelligence, pod ranges) are data like any other placeholder.
+        if (chain.has(Modifier.EXPAND) && type != Modifier.CIDR) {
             throw new RuleSyntaxException(line, "'expand' cannot be combined with '" + type.word() + "'");
         }
         if (chain.timePart != null && type.comparison() == null) {
@@ -211,7 +212,8 @@ public final class ValueCompiler {
                 if (chain.type == Modifier.RE) {
                     tests.add(regex(chain, v));
                 } else if (chain.type == Modifier.CIDR) {
-                    tests.add(CidrTest.parse(v.text()));
+                    List<String> networks = chain.has(Modifier.EXPAND) ? Placeholders.expand(v.text(), placeholders) : List.of(v.text());
+                    for (String network : networks) tests.add(CidrTest.parse(network));
                 } else if (chain.type != null || chain.timePart != null) {
                     tests.add(numeric(chain, v));
                 } else {
