@@ -1,10 +1,19 @@
 package dev.picket.server;
 
+import dev.picket.server.config.ConfigException;
 import dev.picket.server.config.ServerConfig;
-import dev.picket.server.http.AttackCoverage;
+import dev.picket.engine.alert.AlertFactory;
+import dev.picket.engine.attack.AttackCatalogue;
+import dev.picket.engine.attack.AttackMatrix;
+import dev.picket.engine.attack.Coverage;
+import dev.picket.engine.attack.Tactic;
+import dev.picket.engine.sigma.RuleSet;
 import dev.picket.server.http.HttpApi;
+import dev.picket.server.http.MatrixJson;
 import dev.picket.server.ingest.BatchDecoder;
 import dev.picket.server.ingest.Detector;
+import dev.picket.server.ingest.EngineDetector;
+import dev.picket.server.ingest.InputDecoder;
 import dev.picket.server.ingest.IngestMetrics;
 import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
@@ -19,7 +28,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,19 +48,28 @@ public final class PicketServer implements AutoCloseable {
     private final HttpApi http;
     private final ScheduledExecutorService housekeeping;
 
+    /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
+    public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
+        this(config, new InputDecoder(config.cluster(), config.ingest().maxBatchBytes(), Clock.systemUTC()),
+                new EngineDetector(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
+                AttackCatalogue.bundled().matrix(), rules);
+    }
+
     /**
-     * @param tacticOrder ATT&CK tactic short names in matrix order, for telling incidents
+     * The server over the given decoder and detector; {@code rules} only say which techniques are
+     * covered. For tests that need a detector of their own.
      */
-    public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackCoverage coverage,
-                        List<String> tacticOrder) throws IOException {
+    public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
+                        RuleSet rules) throws IOException {
         if (config.token() == null && config.tls().clientCa() == null) {
-            throw new dev.picket.server.config.ConfigException("no way to authenticate callers: set PICKET_TOKEN "
+            throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
         }
         if (!config.tls().enabled()) {
             LOG.warn("TLS is off: the token travels in clear; configure tls.certificate or serve behind a TLS proxy");
         }
-        StoreSettings settings = StoreSettings.of(config.incidentWindow(), tacticOrder);
+        StoreSettings settings = StoreSettings.of(config.incidentWindow(),
+                matrix.tactics().stream().map(Tactic::shortname).toList());
         store = config.store().url() == null ? Stores.sqlite(config.data(), settings)
                 : Stores.postgres(config.store().url(), config.store().user(), config.store().password(), settings);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,7 +83,7 @@ public final class PicketServer implements AutoCloseable {
             throw e;
         }
         try {
-            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, coverage);
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)));
         } catch (RuntimeException e) {
             pipeline.close();
             store.close();
@@ -74,6 +94,12 @@ public final class PicketServer implements AutoCloseable {
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
         }
+    }
+
+    private static Coverage coverage(AttackMatrix matrix, RuleSet rules) {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        rules.rules().forEach(r -> tags.put(r.ruleId(), r.tags()));
+        return new Coverage(matrix, tags);
     }
 
     public PicketServer start() {

@@ -33,7 +33,7 @@ class BackpressureTest {
         };
         // 8 KiB of queue, each batch rounds up to 1 KiB: eight batches fit, the ninth does not.
         try (PicketServer server = new PicketServer(TestServers.config(data, 1024, 8 * 1024), new TestDecoder(), slow,
-                TestServers.COVERAGE, TestServers.TACTICS).start()) {
+                TestServers.MATRIX, TestServers.RULES).start()) {
             Client client = Client.local(server.port());
             for (int i = 0; i < 8; i++) {
                 assertThat(client.post("/v1/events", event(i)).statusCode()).as("batch " + i).isEqualTo(200);

@@ -12,7 +12,7 @@ public final class ChildServer {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         PicketServer server = new PicketServer(TestServers.config(data), new TestDecoder(), new CountingDetector(),
-                TestServers.COVERAGE, TestServers.TACTICS).start();
+                TestServers.MATRIX, TestServers.RULES).start();
         Path tmp = data.resolve("port.tmp");
         Files.writeString(tmp, Integer.toString(server.port()));
         Files.move(tmp, data.resolve("port"), StandardCopyOption.ATOMIC_MOVE);

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.picket.server.TestServers.COVERAGE;
-import static dev.picket.server.TestServers.TACTICS;
+import static dev.picket.server.TestServers.MATRIX;
+import static dev.picket.server.TestServers.RULES;
 import static dev.picket.server.TestServers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ class ServerApiTest {
     @BeforeEach
     void start() throws Exception {
         server = new PicketServer(TestServers.config(data, 4096, 1 << 20), new TestDecoder(), new CountingDetector(),
-                COVERAGE, TACTICS).start();
+                MATRIX, RULES).start();
         client = Client.local(server.port());
     }
 
@@ -112,11 +112,23 @@ class ServerApiTest {
     void theMatrixCarriesAlertCountsPerTechnique() throws Exception {
         client.post("/v1/events", line(1, ",\"single\":1"));
         await("one alert", () -> count("") == 1);
-        JsonNode technique = client.getJson("/v1/attack").path("tactics").get(0).path("techniques").get(0);
-        assertThat(technique.path("id").asText()).isEqualTo("T1609");
+        JsonNode technique = technique(client.getJson("/v1/attack"), "execution", "T1609");
+        assertThat(technique.path("name").asText()).isEqualTo("Container Administration Command");
+        assertThat(technique.path("rules").toString()).isEqualTo("[\"TEST-SINGLE\"]");
         assertThat(technique.path("alerts").asLong()).isEqualTo(1);
-        JsonNode later = client.getJson("/v1/attack?from=2026-11-03T00:00:00Z").path("tactics").get(0).path("techniques").get(0);
+        assertThat(technique(client.getJson("/v1/attack"), "execution", "T1610").path("alerts").asLong()).isZero();
+        JsonNode later = technique(client.getJson("/v1/attack?from=2026-11-03T00:00:00Z"), "execution", "T1609");
         assertThat(later.path("alerts").asLong()).isZero();
+    }
+
+    private static JsonNode technique(JsonNode matrix, String tactic, String id) {
+        for (JsonNode t : matrix.path("tactics")) {
+            if (!t.path("shortname").asText().equals(tactic)) continue;
+            for (JsonNode technique : t.path("techniques")) {
+                if (technique.path("id").asText().equals(id)) return technique;
+            }
+        }
+        throw new AssertionError("no " + id + " under " + tactic);
     }
 
     @Test

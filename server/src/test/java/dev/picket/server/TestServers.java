@@ -2,10 +2,11 @@ package dev.picket.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.picket.engine.attack.AttackCatalogue;
+import dev.picket.engine.attack.AttackMatrix;
+import dev.picket.engine.rule.RuleLoadException;
+import dev.picket.engine.sigma.RuleSet;
 import dev.picket.server.config.ServerConfig;
-import dev.picket.server.http.AttackCoverage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,15 +22,27 @@ import java.util.function.BooleanSupplier;
 public final class TestServers {
     public static final String TOKEN = "test-token-0123456789";
     public static final ObjectMapper JSON = new ObjectMapper();
-    public static final List<String> TACTICS = List.of("initial-access", "execution", "privilege-escalation", "impact");
-    /** A two-tactic matrix standing in for the ATT&CK catalogue. */
-    public static final AttackCoverage COVERAGE = () -> {
-        ObjectNode m = JsonNodeFactory.instance.objectNode().put("version", "test");
-        ObjectNode execution = m.putArray("tactics").addObject().put("shortname", "execution").put("name", "Execution");
-        execution.putArray("techniques").addObject().put("id", "T1609").put("name", "Container Administration Command")
-                .putArray("rules").add("TEST-COUNT");
-        return m;
-    };
+    /** The bundled ATT&CK for Containers matrix. */
+    public static final AttackMatrix MATRIX = AttackCatalogue.bundled().matrix();
+    /** Rules standing for the detector's, for coverage: tests with their own detector do not run them. */
+    public static final RuleSet RULES = rules("""
+            title: Test single
+            name: TEST-SINGLE
+            level: high
+            tags: [attack.execution, attack.t1609]
+            logsource: {product: linux, category: process_creation}
+            detection:
+              sel: {single: 1}
+              condition: sel
+            """);
+
+    public static RuleSet rules(String yaml) {
+        try {
+            return RuleSet.builder().add("test-rules.yml", yaml).build();
+        } catch (RuleLoadException e) {
+            throw new IllegalStateException(e.errors().toString(), e);
+        }
+    }
 
     private TestServers() {
     }

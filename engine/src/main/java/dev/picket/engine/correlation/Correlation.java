@@ -45,7 +45,7 @@ public record Correlation(RuleInfo info, CorrelationType type, List<RuleInfo> ru
 
     /** The key its state is stored under: stable across restarts and rule reloads. */
     String stateKey() {
-        String id = info.ruleId() != null ? info.ruleId() : info.title();
+        String id = info.ruleId();
         return type.word() + ":" + id.length() + ":" + id + "|";
     }
 }

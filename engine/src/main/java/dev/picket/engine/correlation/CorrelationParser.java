@@ -222,11 +222,11 @@ final class CorrelationParser {
             if (required) error(where, "missing");
             return out;
         }
-        if (node.isTextual()) {
+        if (node.isValueNode()) {
             out.add(node.asText());
         } else if (node.isArray()) {
             for (JsonNode item : node) {
-                if (item.isTextual() && !item.asText().isEmpty()) out.add(item.asText());
+                if (item.isValueNode() && !item.isNull() && !item.asText().isEmpty()) out.add(item.asText());
                 else error(where, "must list names, found " + item);
             }
         } else {

@@ -5,7 +5,7 @@ package dev.picket.engine.correlation;
  *
  * @param openGroups groups with state right now, over all correlation rules
  * @param evictions  groups dropped because a rule reached its bound on open groups (since start)
- * @param late       matches ignored because they arrived later than the allowed lateness (since start)
+ * @param late       matches ignored because they were older than their group's window when they arrived (since start)
  */
 public record CorrelationStats(long openGroups, long evictions, long late) {
 }

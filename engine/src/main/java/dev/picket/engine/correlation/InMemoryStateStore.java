@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,18 +48,30 @@ public final class InMemoryStateStore implements StateStore {
         return entries.size();
     }
 
-    /** Writes every entry: a header, the count, then each key and value with its length. */
+    /** Writes every entry: a header, the count, then each key (UTF-8) and value with its length. */
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(MAGIC);
         data.writeInt(VERSION);
         data.writeInt(entries.size());
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            data.writeUTF(e.getKey());
-            data.writeInt(e.getValue().length);
-            data.write(e.getValue());
+            writeBytes(data, e.getKey().getBytes(StandardCharsets.UTF_8));
+            writeBytes(data, e.getValue());
         }
         data.flush();
+    }
+
+    private static void writeBytes(DataOutputStream data, byte[] bytes) throws IOException {
+        data.writeInt(bytes.length);
+        data.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream data) throws IOException {
+        int length = data.readInt();
+        if (length < 0) throw new IOException("corrupt state file: negative length");
+        byte[] bytes = data.readNBytes(length);
+        if (bytes.length != length) throw new IOException("truncated state file");
+        return bytes;
     }
 
     /** Reads what {@link #writeTo} wrote; a stream in any other shape is refused, not half-read. */
@@ -70,11 +83,8 @@ public final class InMemoryStateStore implements StateStore {
         int count = data.readInt();
         List<Map.Entry<String, byte[]>> read = new ArrayList<>(Math.min(count, 1 << 16));
         for (int i = 0; i < count; i++) {
-            String key = data.readUTF();
-            int length = data.readInt();
-            if (length < 0) throw new IOException("corrupt state file: negative value length");
-            read.add(Map.entry(key, data.readNBytes(length)));
-            if (read.getLast().getValue().length != length) throw new IOException("truncated state file");
+            String key = new String(readBytes(data), StandardCharsets.UTF_8);
+            read.add(Map.entry(key, readBytes(data)));
         }
         InMemoryStateStore store = new InMemoryStateStore();
         for (Map.Entry<String, byte[]> e : read) store.put(e.getKey(), e.getValue());

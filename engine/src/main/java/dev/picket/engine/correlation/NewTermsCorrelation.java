@@ -72,7 +72,7 @@ final class NewTermsCorrelation extends StatefulCorrelation {
     }
 
     @Override
-    void accept(int ruleIndex, Match input, long watermark, Consumer<Match> out) {
+    void accept(int ruleIndex, Match input, Consumer<Match> out) {
         long time = input.time().toEpochMilli();
         Group group = group(ruleIndex, input);
         Map<String, String> tuple = new LinkedHashMap<>();

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Routes rule matches through the correlation rules: a match is passed on unless its rule is
- * silent (referenced by correlations that do not {@code generate} it), and is fed to every
- * correlation that refers to its rule; what those correlations find is routed the same way, so
- * correlations can be chained.
+ * The engine's correlator for Sigma correlation rules and baselines: a match is passed on unless
+ * its rule is silent (referenced by correlations that do not {@code generate} it), and is fed to
+ * every correlation that refers to its rule; what those find is routed the same way, so
+ * correlations chain.
  *
- * <p>Time is the events' only: the newest event time seen so far drives lateness and expiry. One
+ * <p>Time is the events' only: the newest event time seen so far drives expiry. One
  * correlator owns its state store; on construction it takes up the state found there (a restart)
  * and drops state of rules that no longer exist. Like the engine it serves, it is used from one
  * thread.
@@ -49,7 +49,7 @@ public final class SigmaCorrelator implements Correlator {
                     ? new NewTermsCorrelation(rule, store, maxGroupsPerRule)
                     : new WindowedCorrelation(rule, store, maxGroupsPerRule);
             running.add(correlation);
-            if (rule.info().ruleId() != null) byRuleId.put(rule.info().ruleId(), correlation);
+            byRuleId.put(rule.info().ruleId(), correlation);
             for (int i = 0; i < rule.rules().size(); i++) {
                 RuleInfo referenced = rule.rules().get(i);
                 if (rule.rules().indexOf(referenced) != i) continue; // a rule named twice is fed once
@@ -73,10 +73,15 @@ public final class SigmaCorrelator implements Correlator {
     public void accept(Match match, Consumer<Match> out) {
         advanceTo(match.time());
         if (!correlations.isSilent(match.rule())) out.accept(match);
+        feed(match, out);
+    }
+
+    /** Feeds a match to the correlations that refer to its rule, and on along the chain what they find. */
+    private void feed(Match match, Consumer<Match> out) {
         List<Subscription> subscribers = subscriptions.get(match.rule());
         if (subscribers == null) return;
         for (Subscription s : subscribers) {
-            s.correlation().accept(s.ruleIndex(), match, watermark, found -> accept(found, out));
+            s.correlation().accept(s.ruleIndex(), match, found -> accept(found, out));
         }
     }
 
@@ -89,7 +94,7 @@ public final class SigmaCorrelator implements Correlator {
         for (StatefulCorrelation c : running) c.prune(watermark);
     }
 
-    /** Forgets all state of one correlation or baseline rule (by name, else id). False when there is no such rule. */
+    /** Forgets all state of one correlation or baseline rule (by its {@code ruleId()}). False when there is no such rule. */
     public boolean reset(String ruleId) {
         StatefulCorrelation correlation = byRuleId.get(ruleId);
         if (correlation == null) return false;

@@ -43,7 +43,7 @@ abstract class StatefulCorrelation {
     }
 
     /** Feeds one match of the referenced rule at {@code ruleIndex}; correlation matches go to {@code out}. */
-    abstract void accept(int ruleIndex, Match input, long watermark, Consumer<Match> out);
+    abstract void accept(int ruleIndex, Match input, Consumer<Match> out);
 
     /** Drops groups that no future event can complete, given how far event time has come. */
     void prune(long watermark) {

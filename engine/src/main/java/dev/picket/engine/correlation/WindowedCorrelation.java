@@ -24,9 +24,12 @@ import java.util.function.Consumer;
  * alert; once the condition no longer holds (the window slid past old events) it can alert again.
  * {@code value_percentile} judges each event on its own and alerts for every event that meets it.
  *
- * <p>Events may arrive out of order: one is still counted when it is no older than the group's
- * newest event minus the timespan, and no older than the newest event time seen overall minus the
- * allowed lateness (the timespan, at least one minute). Older ones are counted as late and ignored.
+ * <p>Events may arrive out of order: one is still counted, where it belongs in time, when it is no
+ * older than the group's newest event minus the timespan; older ones are counted as late and
+ * ignored. Lateness is judged per group, never against the newest time seen overall, so one event
+ * stamped far in the future cannot make every other group's events late. A group is kept for one
+ * more timespan (at least a minute) after its window has passed the newest event time seen overall,
+ * so late events still find it; then it is pruned.
  */
 final class WindowedCorrelation extends StatefulCorrelation {
     /** Evidence per alert: the latest contributing events. */
@@ -35,11 +38,12 @@ final class WindowedCorrelation extends StatefulCorrelation {
     private static final int EVIDENCE_GROUPS = 256;
     /** Beyond this many entries a group merges (counts, sums) or drops (values, sequences) its oldest. */
     private static final int MAX_ENTRIES = 1024;
-    private static final long MIN_LATENESS = Duration.ofMinutes(1).toMillis();
+    private static final long MIN_RETENTION = Duration.ofMinutes(1).toMillis();
 
     private final CorrelationType type;
     private final long span;
-    private final long lateness;
+    /** How long past its window a group is kept for late events. */
+    private final long retention;
     private final String[][] valueFields;
     private final FieldPath[][] valuePaths;
     /** Per referenced rule, the index of its first mention: a rule named twice is one rule. */
@@ -61,7 +65,7 @@ final class WindowedCorrelation extends StatefulCorrelation {
         super(rule, store, maxGroups);
         this.type = rule.type();
         this.span = rule.timespan().toMillis();
-        this.lateness = Math.max(span, MIN_LATENESS);
+        this.retention = Math.max(span, MIN_RETENTION);
         this.valueFields = fieldsPerRule(rule, rule.fields());
         this.valuePaths = paths(valueFields);
         this.ruleSlot = new int[rule.rules().size()];
@@ -71,12 +75,8 @@ final class WindowedCorrelation extends StatefulCorrelation {
     }
 
     @Override
-    void accept(int ruleIndex, Match input, long watermark, Consumer<Match> out) {
+    void accept(int ruleIndex, Match input, Consumer<Match> out) {
         long time = input.time().toEpochMilli();
-        if (time < watermark - lateness) {
-            countLate();
-            return;
-        }
         Window.Entry entry = entry(ruleIndex, input, time);
         if (entry == null) return;
         Group group = group(ruleIndex, input);
@@ -230,11 +230,11 @@ final class WindowedCorrelation extends StatefulCorrelation {
         evidence.remove(key);
     }
 
-    /** Groups whose newest event is older than the lateness plus a timespan can no longer count. */
+    /** Drops groups whose window, and the retention after it, lie wholly before {@code watermark}. */
     @Override
     void prune(long watermark) {
         if (watermark < nextPrune) return;
         nextPrune = watermark + Math.max(1, span / 8);
-        deleteIdleBefore(watermark - lateness - span);
+        deleteIdleBefore(watermark - retention - span);
     }
 }

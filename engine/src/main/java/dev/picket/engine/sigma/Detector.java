@@ -2,6 +2,7 @@ package dev.picket.engine.sigma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.picket.engine.event.Event;
+import dev.picket.engine.event.LogSource;
 import dev.picket.engine.sigma.compile.Requirement;
 import dev.picket.engine.sigma.value.ValueTest;
 
@@ -20,6 +21,8 @@ public final class Detector {
     private final BitSet candidates = new BitSet();
     private final IndexLookup lookup = new IndexLookup();
     private long evaluations;
+    private LogSource lastSource;
+    private RuleGroup lastGroup;
 
     Detector(RuleSet rules, boolean useIndex) {
         this.rules = rules;
@@ -34,7 +37,7 @@ public final class Detector {
      *                  the event (another stage of the same request is the one judged)
      */
     public void detect(Event event, boolean everyRule, Consumer<DetectionRule> matched) {
-        RuleGroup group = rules.group(event.logSource(), useIndex);
+        RuleGroup group = group(event.logSource());
         if (!everyRule && group.stageReaders.isEmpty()) return;
         candidates.clear();
         candidates.or(group.unindexed);
@@ -49,6 +52,15 @@ public final class Detector {
             evaluations++;
             if (rule.matches(event)) matched.accept(rule);
         }
+    }
+
+    /** Decoders share one log source instance per kind of event, so the last group is usually the one. */
+    private RuleGroup group(LogSource source) {
+        if (source != lastSource) {
+            lastGroup = rules.group(source, useIndex);
+            lastSource = source;
+        }
+        return lastGroup;
     }
 
     /** How many rule evaluations this detector has run: what the literal index saves shows here. */

@@ -88,7 +88,10 @@ public final class RuleSet {
     }
 
     RuleGroup group(LogSource source, boolean useIndex) {
-        return (useIndex ? indexed : unindexed).computeIfAbsent(source, s -> new RuleGroup(
+        Map<LogSource, RuleGroup> groups = useIndex ? indexed : unindexed;
+        RuleGroup group = groups.get(source);
+        if (group != null) return group;
+        return groups.computeIfAbsent(source, s -> new RuleGroup(
                 detections.stream().filter(d -> d.info().logsource().admits(s)).toList(), useIndex));
     }
 

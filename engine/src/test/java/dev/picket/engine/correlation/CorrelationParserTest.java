@@ -1,8 +1,10 @@
 package dev.picket.engine.correlation;
 
+import dev.picket.engine.rule.RuleError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,7 +186,7 @@ class CorrelationParserTest {
                 title: Broken
                 correlation: {type: event_count, rules: [base], timespan: soon, condition: {gte: 3}}
                 """;
-        java.util.List<dev.picket.engine.rule.RuleError> errors = new java.util.ArrayList<>();
+        List<RuleError> errors = new ArrayList<>();
         Correlations loaded = Correlations.compile(Fixture.parse(yaml), KeyLines.RULE_LINE, errors);
 
         assertThat(errors).hasSize(1);

@@ -1,6 +1,7 @@
 package dev.picket.engine.correlation;
 
 import dev.picket.engine.Match;
+import dev.picket.engine.event.FieldPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -122,8 +123,8 @@ class EventCountTest {
 
         Match alert = f.alerts("brute_force").getFirst();
         assertThat(alert.events()).hasSize(WindowedCorrelation.EVIDENCE);
-        assertThat(alert.events().getFirst().text(dev.picket.engine.event.FieldPath.of("n"))).isEqualTo("2");
-        assertThat(alert.events().getLast().text(dev.picket.engine.event.FieldPath.of("n"))).isEqualTo("11");
+        assertThat(alert.events().getFirst().text(FieldPath.of("n"))).isEqualTo("2");
+        assertThat(alert.events().getLast().text(FieldPath.of("n"))).isEqualTo("11");
     }
 
     @Test

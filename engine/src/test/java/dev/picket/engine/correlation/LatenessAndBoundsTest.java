@@ -38,25 +38,26 @@ class LatenessAndBoundsTest {
     }
 
     @Test
-    void eventsOlderThanTheAllowedLatenessAreIgnoredAndCounted() {
-        Fixture f = Fixture.of(RULES)
-                .match("hit", "10:20:00", "User", "other")
-                .match("hit", "10:00:00", "User", "a")
-                .match("hit", "10:00:01", "User", "a")
-                .match("hit", "10:00:02", "User", "a");
-
-        assertThat(f.alerts("three")).isEmpty();
-        assertThat(f.correlator.stats().late()).isEqualTo(3);
-    }
-
-    @Test
-    void aLateEventOutsideItsGroupsWindowDoesNotCount() {
+    void aLateEventOutsideItsGroupsWindowIsIgnoredAndCounted() {
         Fixture f = Fixture.of(RULES)
                 .match("hit", "10:10:00", "User", "a")
                 .match("hit", "10:11:00", "User", "a")
                 .match("hit", "10:04:59", "User", "a");
 
         assertThat(f.alerts("three")).isEmpty();
+        assertThat(f.correlator.stats().late()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventStampedFarInTheFutureDoesNotMakeOtherGroupsLate() {
+        Fixture f = Fixture.of(RULES).match("hit", "23:59:59", "User", "forged");
+        f.correlator.advanceTo(Instant.parse("2099-01-01T00:00:00Z"));
+        f.match("hit", "10:00:00", "User", "a")
+                .match("hit", "10:00:01", "User", "a")
+                .match("hit", "10:00:02", "User", "a");
+
+        assertThat(f.alerts("three")).hasSize(1);
+        assertThat(f.correlator.stats().late()).isZero();
     }
 
     @Test
@@ -97,7 +98,7 @@ class LatenessAndBoundsTest {
         f.correlator.advanceTo(Fixture.at("10:09:00"));
         assertThat(f.correlator.stats().openGroups()).isEqualTo(2);
 
-        // the lateness (5m) plus a window (5m) have passed
+        // the window (5m) and the retention after it (5m) have passed
         f.correlator.advanceTo(Fixture.at("10:10:01"));
         assertThat(f.correlator.stats().openGroups()).isZero();
         assertThat(store.size()).isZero();

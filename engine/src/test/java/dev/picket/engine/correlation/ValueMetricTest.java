@@ -1,5 +1,6 @@
 package dev.picket.engine.correlation;
 
+import dev.picket.engine.event.FieldPath;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ class ValueMetricTest {
         assertThat(f.alerts("metric")).singleElement()
                 .satisfies(m -> assertThat(m.time()).isEqualTo(Fixture.at("10:00:00")));
 
-        // mean 500 is not above 500; then 1000/3*... rises again
+        // the mean falls to 500, not above the limit; then rises to 1000: a second alert
         f.match("web_access", "10:02:00", "User", "eve", "BytesOut", "2000");
         assertThat(f.alerts("metric")).hasSize(2);
     }
@@ -78,16 +79,19 @@ class ValueMetricTest {
         assertThat(f.alerts("metric")).isEmpty();
     }
 
+    /** The specification's example: a process name making up at most 1 % of what a computer ran. */
     @Test
     void valuePercentileFlagsAValueRareInItsGroup() {
-        Fixture f = Fixture.of(rule("value_percentile", "Image", "lte: 10"));
-        for (int i = 0; i < 19; i++) f.match("web_access", "10:00:%02d".formatted(i), "User", "eve", "Image", "/usr/bin/nginx");
+        Fixture f = Fixture.of(rule("value_percentile", "Image", "lte: 1"));
+        for (int i = 0; i < 199; i++) {
+            f.match("web_access", "10:%02d:%02d".formatted(i / 60, i % 60), "User", "eve", "Image", "/usr/bin/nginx");
+        }
         assertThat(f.alerts("metric")).isEmpty();
 
-        // 1 of 20 events: 5 %
-        f.match("web_access", "10:01:00", "User", "eve", "Image", "/tmp/xmrig");
+        // 1 of 200 events: 0.5 %
+        f.match("web_access", "10:04:00", "User", "eve", "Image", "/tmp/xmrig");
         assertThat(f.alerts("metric")).singleElement().satisfies(m ->
-                assertThat(m.events().getLast().text(dev.picket.engine.event.FieldPath.of("Image"))).isEqualTo("/tmp/xmrig"));
+                assertThat(m.events().getLast().text(FieldPath.of("Image"))).isEqualTo("/tmp/xmrig"));
     }
 
     @Test

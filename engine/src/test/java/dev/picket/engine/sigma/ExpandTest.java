@@ -77,6 +77,13 @@ class ExpandTest {
     }
 
     @Test
+    void allOverOnePlaceholderRequiresEachOfItsValues() throws Exception {
+        RuleSet rules = rules("Text|contains|all|expand", "%Domain%");
+        assertThat(matches(rules, "{'Text': 'corp.example trusts lab.example'}")).isTrue();
+        assertThat(matches(rules, "{'Text': 'corp.example only'}")).isFalse();
+    }
+
+    @Test
     void aMissingPlaceholderIsAnError() {
         assertThatThrownBy(() -> rules("User|expand", "%Servers%"))
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors())

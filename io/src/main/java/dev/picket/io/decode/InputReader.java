@@ -4,23 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.event.Origin;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads inputs into events. Unless the settings name a format, each input's format is recognised
- * from its first content: JSON objects are told apart by the fields of the first complete record
- * (audit, journal, Tetragon, Falco, Tracee, then Picket runtime events), anything else must be a
- * syslog line. An input that is neither is reported once and not read further.
+ * from its first content: the first line that starts a JSON object or is a syslog line decides the
+ * framing, and JSON inputs are then told apart by the fields of their first complete record
+ * (audit, journal, Tetragon, Falco, Tracee, then Picket runtime events). An input that is neither
+ * is reported once and not read further.
  *
  * <p>Bad records are reported to the error consumer as {@code SOURCE:LINE: reason} and reading
  * goes on with the next. An instance holds only settings; each {@code read} is independent.
  */
 public final class InputReader {
+    /** How many non-blank lines may pass without a JSON object or a syslog line before an input is given up. */
+    static final int SNIFF_LINES = 10;
+
     private final DecodeSettings settings;
 
     public InputReader(DecodeSettings settings) {
@@ -34,14 +44,26 @@ public final class InputReader {
     }
 
     /**
-     * Reads one input to its end.
+     * Reads one input to its end. Gzip-compressed input (the API server's rotated audit logs with
+     * {@code --audit-log-compress}) is recognised by its magic bytes and read decompressed; corrupt
+     * or cut-off compressed data is reported as a decode error where it stops.
      *
      * @param source the name events and errors carry (a file name, "webhook")
+     * @throws IOException when reading the stream itself fails
      */
     public ReadSummary read(String source, InputStream in, Consumer<Event> events, Consumer<DecodeError> errors)
             throws IOException {
         Run run = new Run(source, events, errors);
-        LineReader.read(in, settings.maxLineBytes(), run);
+        PushbackInputStream peek = new PushbackInputStream(in, 2);
+        byte[] magic = peek.readNBytes(2);
+        peek.unread(magic);
+        boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        try {
+            LineReader.read(gzip ? new GZIPInputStream(peek, 64 * 1024) : peek, settings.maxLineBytes(), run);
+        } catch (ZipException | EOFException e) {
+            if (!gzip) throw e;
+            run.error(run.lastLine + 1, "compressed input is corrupt or cut off: " + e.getMessage());
+        }
         run.end();
         return run.summary();
     }
@@ -82,6 +104,9 @@ public final class InputReader {
         private long emitted;
         private long skipped;
         private long failed;
+        private long lastLine;
+        /** Lines read before the framing was known that fit neither framing. */
+        private final List<Long> unframed = new ArrayList<>();
 
         Run(String source, Consumer<Event> events, Consumer<DecodeError> errors) {
             this.source = source;
@@ -101,30 +126,51 @@ public final class InputReader {
 
         @Override
         public boolean line(byte[] buf, int len, long number) {
-            if (json == null && text == null && !chooseFraming(buf, len, number)) return false;
+            lastLine = number;
+            if (json == null && text == null) return sniff(buf, len, number);
             if (json != null) return json.line(buf, len, number);
-            if (isBlank(buf, len)) return true;
-            decode(text, new String(buf, 0, len, StandardCharsets.UTF_8), number);
+            if (!isBlank(buf, len)) decode(text, new String(buf, 0, len, StandardCharsets.UTF_8), number);
             return true;
         }
 
-        /** Picks JSON or syslog framing from the first non-blank line; false stops reading. */
-        private boolean chooseFraming(byte[] buf, int len, long number) {
+        /**
+         * Picks JSON or syslog framing at the first line that is either, and reads that line. Lines
+         * before it that are neither (a log cut mid-record, a stray header) are reported once the
+         * framing is known; when none of the first {@value InputReader#SNIFF_LINES} lines fits, the input is
+         * reported as unrecognised and left.
+         */
+        private boolean sniff(byte[] buf, int len, long number) {
             if (isBlank(buf, len)) return true;
             int first = 0;
             while (buf[first] == ' ' || buf[first] == '\t') first++;
             if (buf[first] == '{') {
                 json = new JsonRecordReader(this, settings.maxLineBytes());
-                return true;
+                reportUnframed();
+                return json.line(buf, len, number);
             }
             String line = new String(buf, 0, len, StandardCharsets.UTF_8);
-            if (SyslogLine.parse(line, settings.clock()) != null) {
+            if (SyslogDecoder.isSyslog(line, settings.clock())) {
                 format = InputFormat.SSHD;
                 text = new SyslogDecoder(settings.clock());
+                reportUnframed();
+                decode(text, line, number);
                 return true;
             }
-            error(number, "unrecognised input: neither JSON objects nor syslog lines (formats: " + InputFormat.ids() + ")");
+            unframed.add(number);
+            if (unframed.size() < SNIFF_LINES) return true;
+            unrecognised();
             return false;
+        }
+
+        private void reportUnframed() {
+            for (long line : unframed) error(line, "neither a JSON object nor a syslog line");
+            unframed.clear();
+        }
+
+        private void unrecognised() {
+            error(unframed.getFirst(), "unrecognised input: neither JSON objects nor syslog lines (formats: "
+                    + InputFormat.ids() + ")");
+            unframed.clear();
         }
 
         @Override
@@ -164,11 +210,13 @@ public final class InputReader {
 
         @Override
         public void oversized(long number) {
+            lastLine = number;
             error(number, "line longer than " + settings.maxLineBytes() + " bytes; skipped");
         }
 
         void end() {
             if (json != null) json.end();
+            if (!unframed.isEmpty()) unrecognised();
         }
 
         ReadSummary summary() {

@@ -1,5 +1,6 @@
 package dev.picket.io.decode;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +42,13 @@ final class JsonRecordReader {
         void error(long line, String reason);
     }
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Parse errors quote at most a few characters of the offending token and none of the raw input:
+     * decode errors are printed and logged, and a broken line may well hold a token or a password.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(12).maxRawContentLength(0).build())
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final byte[] NEWLINE = {'\n'};
 

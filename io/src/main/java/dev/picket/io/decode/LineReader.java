@@ -70,7 +70,8 @@ final class LineReader {
             return;
         }
         if (length + count > line.length) {
-            line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + count)));
+            long doubled = Math.max(2L * line.length, (long) length + count);
+            line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, doubled));
         }
         System.arraycopy(chunk, from, line, length, count);
         length += count;

@@ -17,7 +17,7 @@ final class Times {
         return rfc3339(value.textValue(), field);
     }
 
-    static Instant rfc3339(String text, String field) throws DecodeException {
+    private static Instant rfc3339(String text, String field) throws DecodeException {
         try {
             return Instant.parse(text);
         } catch (DateTimeException e) {

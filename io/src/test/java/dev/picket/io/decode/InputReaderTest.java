@@ -4,11 +4,15 @@ import dev.picket.engine.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +60,33 @@ class InputReaderTest {
     }
 
     @Test
+    void aLongUnrecognisedInputIsLeftAfterTenLines() {
+        Decoded d = Decoded.read("x\n".repeat(10) + AuditDecoderTest.V1);
+        assertThat(d.events).isEmpty();
+        assertThat(d.errorTexts()).singleElement().asString().startsWith("test.log:1: unrecognised input");
+    }
+
+    @Test
+    void aFileCutMidRecordIsRecognisedFromItsFirstWholeRecord() {
+        String cut = AuditDecoderTest.V1.substring(200);
+        Decoded d = Decoded.read(cut + AuditDecoderTest.V1);
+        assertThat(d.summary.format()).isEqualTo(InputFormat.AUDIT);
+        assertThat(d.events).hasSize(1);
+        assertThat(d.errorTexts()).containsExactly("test.log:1: neither a JSON object nor a syslog line");
+    }
+
+    @Test
+    void journalctlTextOutputWithItsMarkersIsReadAsSyslog() {
+        Decoded d = Decoded.read("""
+                -- Logs begin at Mon 2026-03-09 00:00:01 UTC, end at Tue 2026-03-10 09:10:23 UTC. --
+                Mar 10 09:07:13 node-3 sshd[30212]: Invalid user admin from 203.0.113.77 port 52557
+                -- Boot 3f2a9c1e5b7d4f60a8e2c4b6d8f0a1c3 --
+                Mar 10 09:08:07 node-3 sshd[30285]: Accepted password for ubuntu from 203.0.113.77 port 44561 ssh2
+                """);
+        assertThat(d.summary).isEqualTo(new ReadSummary(InputFormat.SSHD, 2, 2, 0));
+    }
+
+    @Test
     void aNamedFormatIsNotSecondGuessed() {
         Decoded d = Decoded.read(DecodeSettings.defaults(Decoded.CLOCK).withFormat(InputFormat.SSHD), AuditDecoderTest.V1);
         assertThat(d.events).isEmpty();
@@ -97,6 +128,33 @@ class InputReaderTest {
         assertThat(summary.events()).isEqualTo(1);
         assertThat(events.getFirst().origin().source()).isEqualTo(file.toString());
         assertThat(events.getFirst().origin().line()).isEqualTo(1);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void gzipCompressedInputIsReadDecompressed() throws IOException {
+        Decoded d = Decoded.read(DecodeSettings.defaults(Decoded.CLOCK), gzip(AuditDecoderTest.V1 + AuditDecoderTest.V1));
+        assertThat(d.errors).isEmpty();
+        assertThat(d.summary).isEqualTo(new ReadSummary(InputFormat.AUDIT, 2, 0, 0));
+    }
+
+    @Test
+    void cutOffCompressedInputKeepsWhatCameBeforeAndSaysWhereItStopped() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 2000; i++) log.append(AuditDecoderTest.V1.replace("5f0c2b4e-8a1d", "%013x".formatted(i * 7919L * 104729L)));
+        byte[] whole = gzip(log.toString());
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+        Decoded d = Decoded.read(DecodeSettings.defaults(Decoded.CLOCK), cut);
+        assertThat(d.events).isNotEmpty().hasSizeLessThan(2000);
+        assertThat(d.errorTexts()).last().asString()
+                .matches("test\\.log:\\d+: compressed input is corrupt or cut off: .*");
     }
 
     @Test

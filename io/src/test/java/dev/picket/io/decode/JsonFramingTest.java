@@ -55,6 +55,16 @@ class JsonFramingTest {
     }
 
     @Test
+    void parseErrorsQuoteNoMoreThanTheStartOfABadToken() {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJl";
+        Decoded d = Decoded.read(RUNTIME, "{\"time\":\"2026-03-10T09:00:00Z\",\"category\":\"c\",\"token\":" + jwt + "}");
+        assertThat(d.errorTexts()).singleElement().asString()
+                .startsWith("test.log:1: malformed JSON at column")
+                .doesNotContain("eyJzdWIi")
+                .doesNotContain("c2lnbmF0dXJl");
+    }
+
+    @Test
     void lineCutShortIsReportedAndDoesNotSwallowTheNextRecord() {
         Decoded d = Decoded.read(RUNTIME, "{\"time\":\"2026-03-10T09:00:00Z\",\"category\":\n" + event("b") + "\n");
         assertThat(d.events).extracting(e -> text(e, "Image")).containsExactly("/bin/b");

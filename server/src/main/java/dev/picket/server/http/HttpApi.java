@@ -32,9 +32,9 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
 
     public HttpApi(ServerConfig config, AlertStore store, IngestPipeline pipeline, BatchDecoder decoder,
-                   IngestMetrics metrics, PrometheusMeterRegistry registry, AttackCoverage coverage) {
+                   IngestMetrics metrics, PrometheusMeterRegistry registry, MatrixJson matrix) {
         Authenticator auth = new Authenticator(config.token(), config.tls().clientCa() != null);
-        QueryHandlers queries = new QueryHandlers(store, coverage);
+        QueryHandlers queries = new QueryHandlers(store, matrix);
         long maxBatch = config.ingest().maxBatchBytes();
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -1,6 +1,5 @@
 package dev.picket.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,18 +13,17 @@ import io.javalin.http.Context;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /** The read side of the API: alerts, incidents and the ATT&CK matrix with alert counts. */
 final class QueryHandlers {
     static final int DEFAULT_LIMIT = 100;
 
     private final AlertStore store;
-    private final AttackCoverage coverage;
+    private final MatrixJson matrix;
 
-    QueryHandlers(AlertStore store, AttackCoverage coverage) {
+    QueryHandlers(AlertStore store, MatrixJson matrix) {
         this.store = store;
-        this.coverage = coverage;
+        this.matrix = matrix;
     }
 
     /** {@code GET /v1/alerts?severity=&namespace=&rule=&technique=&from=&to=&limit=&cursor=}. */
@@ -82,14 +80,7 @@ final class QueryHandlers {
 
     /** {@code GET /v1/attack?from=&to=}: the matrix, each technique with the alerts in the period. */
     void attack(Context ctx) {
-        Map<String, Long> counts = store.techniqueCounts(time(ctx, "from"), time(ctx, "to"));
-        ObjectNode matrix = coverage.matrix().deepCopy();
-        for (JsonNode tactic : matrix.path("tactics")) {
-            for (JsonNode technique : tactic.path("techniques")) {
-                ((ObjectNode) technique).put("alerts", counts.getOrDefault(technique.path("id").asText(), 0L));
-            }
-        }
-        ctx.json(matrix);
+        ctx.json(matrix.withAlerts(store.techniqueCounts(time(ctx, "from"), time(ctx, "to"))));
     }
 
     private static ObjectNode json(Incident i) {

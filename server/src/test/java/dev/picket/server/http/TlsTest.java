@@ -100,7 +100,7 @@ class TlsTest {
     }
 
     private static PicketServer start(ServerConfig config) throws IOException {
-        return new PicketServer(config, new TestDecoder(), new CountingDetector(), TestServers.COVERAGE, TestServers.TACTICS)
+        return new PicketServer(config, new TestDecoder(), new CountingDetector(), TestServers.MATRIX, TestServers.RULES)
                 .start();
     }
 

@@ -68,7 +68,7 @@ public final class ValueCompiler {
         if (!keyword) fields.add(field);
         FieldPath path = keyword ? null : FieldPath.of(field);
 
-        if (chain.has(Modifier.ALL) && values.size() < 2) {
+        if (chain.has(Modifier.ALL) && values.size() < 2 && !chain.has(Modifier.EXPAND)) { // a placeholder may hold several
             throw new RuleSyntaxException(line, "'all' needs a list of at least two values");
         }
         if (values.size() == 1 && values.get(0).isNull()) return nullMatch(path, chain, line);
