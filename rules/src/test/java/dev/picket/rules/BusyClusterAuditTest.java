@@ -8,6 +8,7 @@ import dev.picket.io.synth.BusyClusterAudit;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,15 @@ class BusyClusterAuditTest {
     void noBuiltinRuleFiresOnABusyHealthyCluster() {
         String log = String.join("\n", BusyClusterAudit.generate(20_000, 2026)) + "\n";
         assertThat(BuiltinRuleRun.firedRuleIds("busy-cluster.jsonl", log)).isEmpty();
+    }
+
+    @Test
+    void learnedBaselinesStayQuietOnTheSameClusterAfterTheirLearningWeek() {
+        List<String> lines = new ArrayList<>();
+        BusyClusterAudit.generate(20_000, 2027, Duration.ofSeconds(40), lines::add);
+        Instant last = Instant.parse(lines.get(lines.size() - 1).replaceAll(".*\"requestReceivedTimestamp\":\"([^\"]+)\".*", "$1"));
+        assertThat(Duration.between(Instant.parse("2026-12-01T08:00:00Z"), last)).isGreaterThan(Duration.ofDays(8));
+        assertThat(BuiltinRuleRun.firedRuleIds("busy-nine-days.jsonl", String.join("\n", lines) + "\n")).isEmpty();
     }
 
     @Test

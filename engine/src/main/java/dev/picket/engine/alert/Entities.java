@@ -31,7 +31,9 @@ final class Entities {
         JsonNode metadata = object.path("metadata");
         String name = first(text(ref.path("name")), text(metadata.path("name")),
                 text(e.path("responseObject").path("metadata").path("name")));
-        String namespace = first(text(ref.path("namespace")), text(metadata.path("namespace")));
+        // A Namespace object is named by objectRef.name: that namespace is what the event is about.
+        String namespace = first(text(ref.path("namespace")), text(metadata.path("namespace")),
+                "namespaces".equals(resource) ? name : null);
 
         Workload workload = null;
         String pod = null;

@@ -126,6 +126,14 @@ class AlertFactoryTest {
     }
 
     @Test
+    void aNamespaceEventIsAboutThatNamespace() throws Exception {
+        Entity e = factory.create(match(rule("r"), audit("{'verb': 'delete', 'objectRef': {'resource': 'namespaces', 'name': 'shop'}}"))).entity();
+        assertThat(e.namespace()).isEqualTo("shop");
+        Entity pods = factory.create(match(rule("r"), audit("{'verb': 'list', 'objectRef': {'resource': 'pods'}}"))).entity();
+        assertThat(pods.namespace()).as("a cluster-wide list names no namespace").isNull();
+    }
+
+    @Test
     void aWorkloadObjectIsItsOwnWorkload() throws Exception {
         Entity e = factory.create(match(rule("r"), audit("""
                 {'objectRef': {'resource': 'cronjobs', 'namespace': 'ops', 'name': 'backup'},
