@@ -1,8 +1,8 @@
-package dev.picket.rules;
+package dev.picket.io.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.picket.rules.AuditRecord.Principal;
+import dev.picket.io.synth.AuditRecord.Principal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import static dev.picket.rules.AuditRecord.obj;
+import static dev.picket.io.synth.AuditRecord.obj;
 
 /**
  * The audit log of a busy, healthy cluster, as JSON lines: kubelets reporting status, renewing
