@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,
+                BenchCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;

@@ -10,11 +10,11 @@ import dev.picket.engine.event.Event;
  * (exec, attach, port-forward, watch), which are judged at {@code ResponseStarted} because their
  * completion may come hours later. An event without a stage is judged as it is.
  */
-final class AuditStage {
+public final class AuditStage {
     private AuditStage() {}
 
     /** True when this copy is the one every rule judges; other copies only go to rules reading {@code stage}. */
-    static boolean judged(Event event) {
+    public static boolean judged(Event event) {
         if (!"kubernetes".equalsIgnoreCase(event.logSource().product())) return true;
         JsonNode stage = event.root().get("stage");
         if (stage == null || !stage.isTextual()) return true;
