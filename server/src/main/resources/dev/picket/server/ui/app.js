@@ -192,7 +192,8 @@ async function alertDetail(id) {
   fact("Cluster", entity.cluster);
   fact("Namespace", entity.namespace);
   fact("Workload", entity.workload && entity.workload.kind + " " + entity.workload.name);
-  for (const key of ["pod", "container", "image", "node", "user", "sourceIp"]) fact(key, entity[key]);
+  const labels = { pod: "Pod", container: "Container", image: "Image", node: "Node", user: "User", sourceIp: "Source IP" };
+  for (const [key, label] of Object.entries(labels)) fact(label, entity[key]);
   const attack = el("div", { id: "attack" },
     (a.attack.tactics || []).map(t => el("a", { class: "tag", href: tacticUrl(t), target: "_blank", rel: "noopener" }, t)),
     (a.attack.techniques || []).map(t => el("a", { class: "tag technique", href: techniqueUrl(t), target: "_blank", rel: "noopener" }, t)));
