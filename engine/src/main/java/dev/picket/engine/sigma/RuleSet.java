@@ -35,6 +35,11 @@ public final class RuleSet {
     private final List<SigmaFilter> filters;
     private final Correlations correlations;
     private final List<RuleInfo> infos;
+    /**
+     * Log sources come from input (a runtime event names its own category), so the groups kept
+     * are bounded: past this many distinct sources, a group is built for the event and dropped.
+     */
+    private static final int MAX_CACHED_GROUPS = 256;
     private final Map<LogSource, RuleGroup> indexed = new ConcurrentHashMap<>();
     private final Map<LogSource, RuleGroup> unindexed = new ConcurrentHashMap<>();
 
@@ -91,8 +96,12 @@ public final class RuleSet {
         Map<LogSource, RuleGroup> groups = useIndex ? indexed : unindexed;
         RuleGroup group = groups.get(source);
         if (group != null) return group;
-        return groups.computeIfAbsent(source, s -> new RuleGroup(
-                detections.stream().filter(d -> d.info().logsource().admits(s)).toList(), useIndex));
+        if (groups.size() >= MAX_CACHED_GROUPS) return newGroup(source, useIndex);
+        return groups.computeIfAbsent(source, s -> newGroup(s, useIndex));
+    }
+
+    private RuleGroup newGroup(LogSource source, boolean useIndex) {
+        return new RuleGroup(detections.stream().filter(d -> d.info().logsource().admits(source)).toList(), useIndex);
     }
 
     /** Collects rule files, then compiles them all at once. */
@@ -131,6 +140,7 @@ public final class RuleSet {
             List<SigmaFilter> filters = new ArrayList<>();
             List<RuleInfo> correlations = new ArrayList<>();
             YamlKeyLines keyLines = new YamlKeyLines();
+            List<RuleInfo> broken = new ArrayList<>();
             for (Source source : sources) {
                 Consumer<RuleSyntaxException> sink = e -> all.add(new RuleError(source.name, e.line(), e.getMessage()));
                 for (YamlNode document : source.documents) {
@@ -145,16 +155,19 @@ public final class RuleSet {
                     } else if (doc.entry("filter") != null) {
                         add(filters, filter(doc, source.name, sink));
                     } else {
-                        add(detections, detection(doc, source.name, sink));
+                        add(detections, detection(doc, source.name, sink, broken));
                     }
                 }
             }
             List<RuleInfo> infos = new ArrayList<>();
             detections.forEach(d -> infos.add(d.info()));
             infos.addAll(correlations);
-            checkUnique(infos, all);
-            attachFilters(detections, filters, all);
-            Correlations compiled = Correlations.compile(infos, keyLines, all);
+            // Rules whose detection did not compile still resolve references: one error per mistake.
+            List<RuleInfo> known = new ArrayList<>(infos);
+            known.addAll(broken);
+            checkUnique(known, all);
+            attachFilters(detections, broken, filters, all);
+            Correlations compiled = Correlations.compile(known, keyLines, all);
             if (!all.isEmpty()) throw new RuleLoadException(inFileOrder(all));
             return new RuleSet(detections, filters, infos, compiled);
         }
@@ -173,15 +186,15 @@ public final class RuleSet {
             if (item != null) list.add(item);
         }
 
-        private DetectionRule detection(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
+        /** @param broken receives the info of a rule whose detection does not compile */
+        private DetectionRule detection(YamlMap doc, String file, Consumer<RuleSyntaxException> errors,
+                                        List<RuleInfo> broken) {
             RuleInfo info = RuleInfoReader.read(doc, file, true, errors);
             YamlMap.Entry detection = doc.entry("detection");
-            if (detection == null) {
-                errors.accept(new RuleSyntaxException(doc.line(), "missing detection"));
-                return null;
-            }
-            if (!(detection.value() instanceof YamlMap section)) {
-                errors.accept(new RuleSyntaxException(detection.line(), "detection must be a map"));
+            if (detection == null || !(detection.value() instanceof YamlMap section)) {
+                errors.accept(detection == null ? new RuleSyntaxException(doc.line(), "missing detection")
+                        : new RuleSyntaxException(detection.line(), "detection must be a map"));
+                if (info != null) broken.add(info);
                 return null;
             }
             Set<String> fields = new HashSet<>();
@@ -189,8 +202,9 @@ public final class RuleSet {
             if (section.entry("timeframe") != null) {
                 errors.accept(new RuleSyntaxException(section.entry("timeframe").line(),
                         "timeframe is not part of Sigma v2 detections; write a correlation rule"));
-                return null;
+                matcher = null;
             }
+            if (info != null && matcher == null) broken.add(info);
             return info == null || matcher == null ? null : new DetectionRule(info, matcher, fields.contains("stage"));
         }
 
@@ -250,14 +264,15 @@ public final class RuleSet {
             }
         }
 
-        private static void attachFilters(List<DetectionRule> detections, List<SigmaFilter> filters, List<RuleError> errors) {
+        private static void attachFilters(List<DetectionRule> detections, List<RuleInfo> broken,
+                                          List<SigmaFilter> filters, List<RuleError> errors) {
             Map<DetectionRule, List<SigmaFilter>> byRule = new LinkedHashMap<>();
             for (SigmaFilter filter : filters) {
                 for (SigmaFilter.Reference ref : filter.rules()) {
                     DetectionRule target = detections.stream().filter(d -> d.info().isNamed(ref.rule())).findFirst().orElse(null);
-                    if (target == null) {
+                    if (target == null && broken.stream().noneMatch(b -> b.isNamed(ref.rule()))) {
                         errors.add(new RuleError(filter.info().file(), ref.line(), "filter refers to unknown rule '" + ref.rule() + "'"));
-                    } else {
+                    } else if (target != null) {
                         byRule.computeIfAbsent(target, k -> new ArrayList<>()).add(filter);
                     }
                 }
