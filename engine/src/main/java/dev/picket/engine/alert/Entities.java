@@ -44,7 +44,7 @@ final class Entities {
             workload = Workloads.ofPod(name, metadata.path("ownerReferences"), metadata.path("labels"));
             container = subresource != null ? queryParameter(text(e.path("requestURI")), "container") : null;
         } else if (Workloads.kindOf(resource) != null && name != null) {
-            workload = new Workload(Workloads.kindOf(resource), name);
+            workload = Workloads.ofObject(Workloads.kindOf(resource), name, metadata.path("ownerReferences"));
         }
         JsonNode firstContainer = podSpec.path("containers").path(0);
         if (container == null) container = text(firstContainer.path("name"));

@@ -35,6 +35,11 @@ public final class RuleSet {
     private final List<SigmaFilter> filters;
     private final Correlations correlations;
     private final List<RuleInfo> infos;
+    /**
+     * Log sources come from input (a runtime event names its own category), so the groups kept
+     * are bounded: past this many distinct sources, a group is built for the event and dropped.
+     */
+    private static final int MAX_CACHED_GROUPS = 256;
     private final Map<LogSource, RuleGroup> indexed = new ConcurrentHashMap<>();
     private final Map<LogSource, RuleGroup> unindexed = new ConcurrentHashMap<>();
 
@@ -91,8 +96,12 @@ public final class RuleSet {
         Map<LogSource, RuleGroup> groups = useIndex ? indexed : unindexed;
         RuleGroup group = groups.get(source);
         if (group != null) return group;
-        return groups.computeIfAbsent(source, s -> new RuleGroup(
-                detections.stream().filter(d -> d.info().logsource().admits(s)).toList(), useIndex));
+        if (groups.size() >= MAX_CACHED_GROUPS) return newGroup(source, useIndex);
+        return groups.computeIfAbsent(source, s -> newGroup(s, useIndex));
+    }
+
+    private RuleGroup newGroup(LogSource source, boolean useIndex) {
+        return new RuleGroup(detections.stream().filter(d -> d.info().logsource().admits(source)).toList(), useIndex);
     }
 
     /** Collects rule files, then compiles them all at once. */

@@ -145,6 +145,15 @@ class AlertFactoryTest {
     }
 
     @Test
+    void aJobOfACronJobBelongsToTheCronJob() throws Exception {
+        Entity e = factory.create(match(rule("r"), audit("""
+                {'objectRef': {'resource': 'jobs', 'namespace': 'ops', 'name': 'backup-29384720'},
+                 'requestObject': {'kind': 'Job', 'metadata': {'name': 'backup-29384720',
+                   'ownerReferences': [{'kind': 'CronJob', 'name': 'backup', 'controller': true}]}}}"""))).entity();
+        assertThat(e.workload()).isEqualTo(new Workload("CronJob", "backup"));
+    }
+
+    @Test
     void runtimeEntityComesFromContainerAndK8sContext() throws Exception {
         Entity e = factory.create(match(rule("r"), runtime("""
                 {'node': 'node-1', 'User': 'root', 'container': {'id': 'c0ffee', 'name': 'app', 'image': 'nginx'},

@@ -64,7 +64,7 @@ public final class ValueCompiler {
         String field = parts[0].strip();
         boolean keyword = field.isEmpty();
         Chain chain = chain(parts, line);
-        List<YamlScalar> values = values(value, chain);
+        List<YamlScalar> values = values(value);
         if (!keyword) fields.add(field);
         FieldPath path = keyword ? null : FieldPath.of(field);
 
@@ -86,7 +86,7 @@ public final class ValueCompiler {
 
         Matcher m;
         if (chain.type == Modifier.EXISTS) {
-            m = exists(path, chain, values, line);
+            m = exists(path, values, line);
         } else if (chain.type == Modifier.FIELDREF) {
             m = fieldRef(path, chain, values);
         } else {
@@ -155,7 +155,7 @@ public final class ValueCompiler {
         }
     }
 
-    private static List<YamlScalar> values(YamlNode node, Chain chain) {
+    private static List<YamlScalar> values(YamlNode node) {
         List<YamlScalar> out = new ArrayList<>();
         if (node instanceof YamlScalar s) {
             out.add(s);
@@ -182,7 +182,7 @@ public final class ValueCompiler {
         return chain.has(Modifier.NEQ) ? new Matcher.Not(isNull) : isNull;
     }
 
-    private static Matcher exists(FieldPath path, Chain chain, List<YamlScalar> values, int line) {
+    private static Matcher exists(FieldPath path, List<YamlScalar> values, int line) {
         YamlScalar v = values.get(0);
         if (values.size() != 1 || v.type() != YamlScalar.Type.BOOLEAN) {
             throw new RuleSyntaxException(line, "'exists' takes true or false");
