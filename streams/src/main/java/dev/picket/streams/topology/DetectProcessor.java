@@ -11,7 +11,6 @@ import dev.picket.engine.rule.RuleInfo;
 import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.Detector;
 import dev.picket.engine.sigma.RuleSet;
-import dev.picket.io.decode.DecodeSettings;
 import dev.picket.io.decode.InputReader;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,7 +38,6 @@ import java.util.Map;
 final class DetectProcessor implements Processor<String, byte[], String, Detected> {
     private static final Logger LOG = LoggerFactory.getLogger(DetectProcessor.class);
 
-    private final RuleSet rules;
     private final Correlations correlations;
     private final RoutingPlan plan;
     private final InputReaders readers;
@@ -49,7 +47,6 @@ final class DetectProcessor implements Processor<String, byte[], String, Detecte
     private ProcessorContext<String, Detected> context;
 
     DetectProcessor(RuleSet rules, RoutingPlan plan, InputReaders readers, Counters counters) {
-        this.rules = rules;
         this.correlations = rules.correlations();
         this.plan = plan;
         this.readers = readers;
