@@ -54,9 +54,9 @@ class StreamsAcceptanceTest {
 
         try (StreamsApp app = new StreamsApp(settings(state), rules)) {
             app.start();
-            broker.send("picket.audit", PARTITIONS, audit);
-            broker.send("picket.events", PARTITIONS, runtime);
-            broker.send("picket.sshd", PARTITIONS, sshd);
+            broker.send("picket.audit", InputFormat.AUDIT, audit);
+            broker.send("picket.events", InputFormat.RUNTIME, runtime);
+            broker.send("picket.sshd", null, sshd);
             List<String> got = broker.readCommitted("picket.alerts", seen -> seen.size() >= expected.size(),
                     Duration.ofSeconds(2), Duration.ofSeconds(60));
 

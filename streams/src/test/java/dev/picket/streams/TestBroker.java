@@ -1,5 +1,9 @@
 package dev.picket.streams;
 
+import dev.picket.io.decode.DecodeSettings;
+import dev.picket.io.decode.InputFormat;
+import dev.picket.io.decode.InputReader;
+import dev.picket.streams.feed.InputKeys;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,7 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +59,17 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
-    /** Sends each line as one record, round-robin over the partitions, so related lines land on different ones. */
-    void send(String topic, int partitions, List<String> lines) {
+    /** Sends each line as one record, keyed as the server's forwarder keys it ({@link InputKeys}). */
+    void send(String topic, InputFormat format, List<String> lines) throws IOException {
+        InputReader reader = new InputReader(DecodeSettings.defaults(Clock.systemUTC()).withFormat(format));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < lines.size(); i++) {
-                producer.send(new ProducerRecord<>(topic, i % partitions, null, lines.get(i).getBytes(StandardCharsets.UTF_8)));
+            for (String line : lines) {
+                byte[] value = line.getBytes(StandardCharsets.UTF_8);
+                List<String> keys = new ArrayList<>();
+                reader.read(topic, new ByteArrayInputStream(value), event -> keys.add(InputKeys.of(event)), error -> { });
+                producer.send(new ProducerRecord<>(topic, keys.isEmpty() ? null : keys.getFirst(), value));
             }
         }
     }
