@@ -76,8 +76,9 @@ public final class Sensor {
         Path proc = Path.of("/proc");
         ProcessTable processes = new ProcessTable(proc, new Workloads(proc, settings.pods()), PROCESS_TABLE_CAPACITY);
         RuntimeEvents events = new RuntimeEvents(settings.node(), processes, new Users(Path.of("/etc/passwd")), settings.hostRoot());
-        EventAssembler assembler = new EventAssembler(records -> emit(events, records), EVENT_WAIT_MILLIS, MAX_OPEN_EVENTS);
         SshdLog sshd = settings.followSshd() ? SshdLog.onNode(sshdEvents::add) : null;
+        long helper = sshd == null ? -1 : sshd.helperPid();
+        EventAssembler assembler = new EventAssembler(records -> emit(events, records, helper), EVENT_WAIT_MILLIS, MAX_OPEN_EVENTS);
         started.countDown();
         try (source) {
             long lastFlush = System.currentTimeMillis();
@@ -125,9 +126,10 @@ public final class Sensor {
         running = false;
     }
 
-    private void emit(RuntimeEvents events, List<AuditRecord> records) {
+    /** @param helper the sensor's helper process (the kernel rules already leave the sensor itself out) */
+    private void emit(RuntimeEvents events, List<AuditRecord> records, long helper) {
         SyscallEvent syscall = SyscallEvent.of(records);
-        if (syscall == null) return;
+        if (syscall == null || syscall.pid() == helper) return;
         ObjectNode event = events.of(syscall);
         if (event == null) return;
         try {

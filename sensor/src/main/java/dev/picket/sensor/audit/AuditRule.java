@@ -24,7 +24,6 @@ public final class AuditRule {
     private static final int EQUAL = 0x40000000;
     private static final int NOT_EQUAL = 0x30000000;
     private static final int FIELD_PID = 0;
-    private static final int FIELD_PPID = 18;
     private static final int FIELD_ARCH = 11;
     private static final int FIELD_EXIT = 103;
     private static final int FIELD_WATCH = 105;
@@ -126,13 +125,9 @@ public final class AuditRule {
             strings.writeBytes(text);
         }
 
-        /**
-         * The sensor's own activity, and its helpers' (journalctl), would otherwise feed itself: its
-         * connections to the server, the events its own reporting causes.
-         */
+        /** The sensor's own activity would otherwise feed itself: its connections to the server, say. */
         AuditRule own(long selfPid) {
             field(FIELD_PID, NOT_EQUAL, (int) selfPid);
-            field(FIELD_PPID, NOT_EQUAL, (int) selfPid);
             string(FIELD_FILTERKEY, KEY);
             byte[] text = strings.toByteArray();
             ByteBuffer b = NetlinkSocket.le(HEADER_BYTES + text.length);

@@ -59,6 +59,11 @@ public final class SshdLog implements Closeable {
         return new SshdLog("journal", p.getInputStream(), p, InputFormat.JOURNALD, events);
     }
 
+    /** The pid of the sensor's journalctl helper, or -1 when it follows a file: its activity is the sensor's own. */
+    public long helperPid() {
+        return journalctl == null ? -1 : journalctl.pid();
+    }
+
     @Override
     public void close() throws IOException {
         if (journalctl != null) journalctl.destroy();
