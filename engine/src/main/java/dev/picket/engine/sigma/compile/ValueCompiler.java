@@ -233,7 +233,7 @@ public final class ValueCompiler {
         if (chain.has(Modifier.M)) flags |= Pattern.MULTILINE;
         if (chain.has(Modifier.S)) flags |= Pattern.DOTALL;
         try {
-            return new RegexTest(Pattern.compile(v.text(), flags), chain.has(Modifier.I));
+            return new RegexTest(Pattern.compile(v.text(), flags));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid regular expression: " + e.getMessage());
         }
