@@ -32,20 +32,34 @@ public final class Fold {
         int n = pattern.length();
         if (n == 0) return from <= s.length() ? from : -1;
         char first = pattern.charAt(0);
-        for (int i = Math.max(from, 0), last = s.length() - n; i <= last; i++) {
+        int last = s.length() - n;
+        if (first < 0x80 && (first < 'a' || first > 'z')) {
+            // No other char folds to an ASCII non-letter: jump between its occurrences (a vectorised search).
+            for (int i = s.indexOf(first, Math.max(from, 0)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+                if (foldedEquals(s, i + 1, pattern, 1, n - 1)) return i;
+            }
+            return -1;
+        }
+        for (int i = Math.max(from, 0); i <= last; i++) {
             char c = s.charAt(i);
-            if ((c == first || Character.toLowerCase(c) == first) && foldedEquals(s, i + 1, pattern, 1, n - 1)) {
+            if ((c == first || lower(c) == first) && foldedEquals(s, i + 1, pattern, 1, n - 1)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** {@link Character#toLowerCase(char)}, without its table lookup for ASCII. */
+    private static char lower(char c) {
+        if (c < 0x80) return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        return Character.toLowerCase(c);
+    }
+
     private static boolean foldedEquals(String s, int from, String pattern, int patternFrom, int n) {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(from + i);
             char p = pattern.charAt(patternFrom + i);
-            if (c != p && Character.toLowerCase(c) != p) return false;
+            if (c != p && lower(c) != p) return false;
         }
         return true;
     }
@@ -53,7 +67,7 @@ public final class Fold {
     /** Hash of s[from, to) after folding; equal for strings that fold to the same text. */
     public static int hash(CharSequence s, int from, int to) {
         int h = 0;
-        for (int i = from; i < to; i++) h = 31 * h + Character.toLowerCase(s.charAt(i));
+        for (int i = from; i < to; i++) h = 31 * h + lower(s.charAt(i));
         return h;
     }
 }
