@@ -43,9 +43,19 @@ BATCH_DIR="$WORK/batches" BATCHES="$BATCHES" PER_BATCH="$PER_BATCH" RATE="$RATE"
   "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
 wait "$PROBE"
 cat "$WORK/probe.txt"
-sleep 2
-after="$(received)"
 sent="$(awk '/^events sent/ {print $3}' "$WORK/wrk.txt")"
 probes="$(awk '/^probes/ {print $2}' "$WORK/probe.txt" | tr -d ,)"
-echo "server counted $((after - before)) audit events received; sent $((sent + probes)) (wrk $sent + probes $probes)"
+# Accepted batches are journaled first and detected after: wait for the backlog to drain.
+drain_start=$(date +%s)
+after="$(received)"
+last_progress=$drain_start
+while [ $((after - before)) -lt $((sent + probes)) ] && [ $(( $(date +%s) - last_progress )) -lt 15 ]; do
+  sleep 1
+  now="$(received)"
+  [ "$now" -gt "$after" ] && last_progress=$(date +%s)
+  after="$now"
+done
+drained=$(( $(date +%s) - drain_start ))
+echo "server counted $((after - before)) audit events detected; sent $((sent + probes)) (wrk $sent + probes $probes)"
+echo "backlog drained in ${drained} s after the load stopped: sustained $(( (after - before) / (DURATION + drained) )) events/s end to end"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
