@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,
+                SensorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;

@@ -121,7 +121,7 @@ class SensorProcessTest {
     }
 
     @Test
-    void reportsAnAcceptedInboundConnectionWithThePeer() throws Exception {
+    void reportsAnAcceptedInboundConnectionWithThePeerAndTheLocalPort() throws Exception {
         try (ServerSocket unused = new ServerSocket(0)) {
             int port = unused.getLocalPort();
             unused.close();
@@ -129,12 +129,16 @@ class SensorProcessTest {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 Thread.sleep(300);
-                run("/bin/bash", "-c", "echo hi >/dev/tcp/127.0.0.1/" + port);
+                // the client holds the connection, so the server still has it when its accept is read
+                run("/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port + "; sleep 1");
                 List<ObjectNode> accepts = sensor.await(e -> "network_connection".equals(text(e, "category"))
                         && e.has("Initiated") && !e.get("Initiated").asBoolean()
                         && e.path("ProcessId").asLong() == server.pid(), 1, WAIT);
                 assertThat(accepts).isNotEmpty();
-                assertThat(text(accepts.getFirst(), "SourceIp")).isEqualTo("127.0.0.1");
+                JsonNode accepted = accepts.getFirst();
+                assertThat(text(accepted, "SourceIp")).isEqualTo("127.0.0.1");
+                assertThat(accepted.path("DestinationPort").asInt()).isEqualTo(port);
+                assertThat(text(accepted, "Image")).isEqualTo("/usr/bin/busybox");
             } finally {
                 server.destroy();
             }
