@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
         description = "Threat detection for Kubernetes and containers.",
         subcommands = {
                 DetectCommand.class,
+                ScanCommand.class,
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,
                 SensorCommand.class,
+                BenchCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;

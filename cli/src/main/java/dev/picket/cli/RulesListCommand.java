@@ -44,15 +44,23 @@ final class RulesListCommand implements Callable<Integer> {
             for (RuleInfo r : sorted) out.println(JSON.writeValueAsString(json(r, attack.labels(r.tags()))));
             return ExitCode.OK;
         }
+        List<String> tags = sorted.stream().map(r -> tags(attack.labels(r.tags()))).toList();
         int idWidth = Math.max(2, sorted.stream().mapToInt(r -> r.ruleId().length()).max().orElse(0));
-        String row = "%-" + idWidth + "s  %-13s  %-50s  %s%n";
+        int tagWidth = Math.max(6, tags.stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-" + idWidth + "s  %-13s  %-" + tagWidth + "s  %s%n";
         out.printf(row, "ID", "LEVEL", "ATT&CK", "TITLE");
-        for (RuleInfo r : sorted) {
-            AttackLabels labels = attack.labels(r.tags());
-            String tags = String.join(",", labels.tactics()) + (labels.techniques().isEmpty() ? "" : " " + String.join(",", labels.techniques()));
-            out.printf(row, r.ruleId(), r.level() == null ? "-" : r.level().word(), tags.isBlank() ? "-" : tags, r.title());
+        for (int i = 0; i < sorted.size(); i++) {
+            RuleInfo r = sorted.get(i);
+            out.printf(row, r.ruleId(), r.level() == null ? "-" : r.level().word(), tags.get(i), r.title());
         }
         return ExitCode.OK;
+    }
+
+    /** {@code execution,privilege-escalation T1610,T1611}; {@code -} for none. */
+    private static String tags(AttackLabels labels) {
+        String text = String.join(",", labels.tactics())
+                + (labels.techniques().isEmpty() ? "" : " " + String.join(",", labels.techniques()));
+        return text.isBlank() ? "-" : text.strip();
     }
 
     private static ObjectNode json(RuleInfo r, AttackLabels labels) {

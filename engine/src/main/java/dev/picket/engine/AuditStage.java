@@ -2,7 +2,6 @@ package dev.picket.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.picket.engine.event.Event;
-import dev.picket.engine.event.FieldPath;
 
 /**
  * Which copy of a Kubernetes audit request is judged. The API server may log one request at up to
@@ -11,15 +10,11 @@ import dev.picket.engine.event.FieldPath;
  * (exec, attach, port-forward, watch), which are judged at {@code ResponseStarted} because their
  * completion may come hours later. An event without a stage is judged as it is.
  */
-final class AuditStage {
-    private static final FieldPath STAGE = FieldPath.of("stage");
-    private static final FieldPath VERB = FieldPath.of("verb");
-    private static final FieldPath SUBRESOURCE = FieldPath.of("objectRef.subresource");
-
+public final class AuditStage {
     private AuditStage() {}
 
     /** True when this copy is the one every rule judges; other copies only go to rules reading {@code stage}. */
-    static boolean judged(Event event) {
+    public static boolean judged(Event event) {
         if (!"kubernetes".equalsIgnoreCase(event.logSource().product())) return true;
         JsonNode stage = event.root().get("stage");
         if (stage == null || !stage.isTextual()) return true;
@@ -31,9 +26,10 @@ final class AuditStage {
         };
     }
 
+    /** Read straight from the audit.k8s.io object: this runs for every audit event. */
     private static boolean longRunning(Event event) {
-        if ("watch".equals(event.text(VERB))) return true;
-        String sub = event.text(SUBRESOURCE);
+        if ("watch".equals(event.root().path("verb").textValue())) return true;
+        String sub = event.root().path("objectRef").path("subresource").textValue();
         return "exec".equals(sub) || "attach".equals(sub) || "portforward".equals(sub);
     }
 }

@@ -1,6 +1,9 @@
 package dev.picket.rules;
 
+import dev.picket.engine.attack.AttackCatalogue;
+import dev.picket.engine.rule.RuleInfo;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
@@ -8,23 +11,39 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Every case of every built-in {@code X.test.yml}, one JUnit test each, named by rule and case: its
- * events, fed in order through a fresh engine over the whole built-in rule set, make X's rule fire
- * ({@code fires: true}) or not.
- */
+/** What every built-in rule must satisfy: its test cases pass, and its ATT&CK tags are ATT&CK 19's. */
 class BuiltinRuleTests {
+    private static final RuleSources SOURCES = new RuleSources(BuiltinRules.load()).addBuiltin();
 
+    /**
+     * Every case of every built-in {@code X.test.yml}, one JUnit test each, named by rule and case: its
+     * events, fed in order through a fresh engine over the whole built-in rule set, make X's rule fire
+     * ({@code fires: true}) or not.
+     */
     @TestFactory
     Stream<DynamicTest> everyBuiltinRuleCase() throws Exception {
-        RuleSources sources = new RuleSources(BuiltinRules.load()).addBuiltin();
-        RuleTests tests = new RuleTests(sources.build());
-        List<RuleTests.Planned> plan = tests.plan(sources);
+        RuleTests tests = new RuleTests(SOURCES.build());
+        List<RuleTests.Planned> plan = tests.plan(SOURCES);
         return plan.stream().map(p -> DynamicTest.dynamicTest(
                 p.rule().ruleId() + ": " + p.testCase().name(),
                 () -> {
                     RuleTests.Result r = tests.run(p);
                     assertThat(r.passed()).as(r.toString()).isTrue();
                 }));
+    }
+
+    @Test
+    void everyBuiltinRuleFileHasTestsBesideIt() throws Exception {
+        for (RuleSources.Source rule : SOURCES.sources()) {
+            assertThat(SOURCES.testsOf(rule)).as(rule.name() + " has no test file").isNotNull();
+        }
+    }
+
+    @Test
+    void everyBuiltinRuleCarriesKnownAttack19Tags() throws Exception {
+        AttackCatalogue attack = AttackCatalogue.bundled();
+        for (RuleInfo rule : SOURCES.build().rules()) {
+            assertThat(attack.problems(rule.tags())).as(rule.file() + ":" + rule.line()).isEmpty();
+        }
     }
 }

@@ -1,19 +1,25 @@
 package dev.picket.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.picket.io.synth.AuditRecord;
+import dev.picket.io.synth.AuditRecord.Principal;
+import dev.picket.io.synth.BusyClusterAudit;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BusyClusterAuditTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void theSameSeedGivesTheSameLogAndAnotherSeedAnother() {
@@ -34,7 +40,7 @@ class BusyClusterAuditTest {
         List<String> lines = BusyClusterAudit.generate(2000, 11);
         Instant previous = Instant.MIN;
         for (String line : lines) {
-            JsonNode e = AuditRecord.JSON.readTree(line);
+            JsonNode e = JSON.readTree(line);
             assertThat(e.path("kind").asText()).isEqualTo("Event");
             assertThat(e.path("apiVersion").asText()).isEqualTo("audit.k8s.io/v1");
             assertThat(e.path("auditID").asText()).matches("[0-9a-f-]{36}");
@@ -51,7 +57,7 @@ class BusyClusterAuditTest {
         Set<String> agents = new TreeSet<>();
         Set<String> subresources = new TreeSet<>();
         for (String line : BusyClusterAudit.generate(5000, 3)) {
-            JsonNode e = AuditRecord.JSON.readTree(line);
+            JsonNode e = JSON.readTree(line);
             users.add(e.path("user").path("username").asText());
             agents.add(e.path("userAgent").asText());
             subresources.add(e.path("objectRef").path("subresource").asText());
@@ -71,11 +77,21 @@ class BusyClusterAuditTest {
     }
 
     @Test
+    void learnedBaselinesStayQuietOnTheSameClusterAfterTheirLearningWeek() throws Exception {
+        List<String> lines = new ArrayList<>();
+        BusyClusterAudit.generate(20_000, 2027, Duration.ofSeconds(40), lines::add);
+        Instant last = Instant.parse(JSON.readTree(lines.get(lines.size() - 1))
+                .path("requestReceivedTimestamp").asText());
+        assertThat(Duration.between(Instant.parse("2026-12-01T08:00:00Z"), last)).isGreaterThan(Duration.ofDays(8));
+        assertThat(BuiltinRuleRun.firedRuleIds("busy-nine-days.jsonl", String.join("\n", lines) + "\n")).isEmpty();
+    }
+
+    @Test
     void oneAttackRequestInTheBusyLogIsFoundAndNothingElse() throws Exception {
         List<String> lines = new ArrayList<>(BusyClusterAudit.generate(5_000, 2026));
-        JsonNode middle = AuditRecord.JSON.readTree(lines.get(2_500));
+        JsonNode middle = JSON.readTree(lines.get(2_500));
         Instant at = Instant.parse(middle.path("requestReceivedTimestamp").asText());
-        AuditRecord.Principal anonymous = new AuditRecord.Principal("system:anonymous", List.of("system:unauthenticated"),
+        Principal anonymous = new Principal("system:anonymous", List.of("system:unauthenticated"),
                 "python-requests/2.32.3", "198.51.100.77");
         lines.add(2_501, new AuditRecord(anonymous, "list", "pods").query("limit=500")
                 .event("ResponseComplete", at, 12, UUID.fromString("6f1c1b1e-8d2a-4c55-9a59-3d1f0f7d2a10")).toString());

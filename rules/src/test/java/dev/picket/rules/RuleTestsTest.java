@@ -128,6 +128,32 @@ class RuleTestsTest {
     }
 
     @Test
+    void logLinesOfOtherProgramsAreNoise() throws Exception {
+        RuleTests.Result r = run("""
+                cases:
+                  - name: cron between failures
+                    fires: true
+                    events:
+                      - 'Dec  7 10:00:00 node-1 CRON[90]: (root) CMD (run-parts /etc/cron.hourly)'
+                      - '%s'
+                """.formatted(ROOT_FAILURE)).get(0);
+        assertThat(r.passed()).as(r.toString()).isTrue();
+    }
+
+    @Test
+    void anUndecodableEventFailsTheCase() throws Exception {
+        RuleTests.Result r = run("""
+                cases:
+                  - name: broken audit
+                    fires: false
+                    events:
+                      - {kind: Event, apiVersion: audit.k8s.io/v1, auditID: 1, stageTimestamp: yesterday}
+                """).get(0);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.detail()).startsWith("event 1 does not decode: ");
+    }
+
+    @Test
     void eventsOfDifferentFormatsMixInOneCase() throws Exception {
         String audit = "{kind: Event, apiVersion: audit.k8s.io/v1, auditID: x, stage: ResponseComplete, verb: get, "
                 + "requestURI: /api, user: {username: bob}, stageTimestamp: '2026-12-07T10:00:00Z'}";

@@ -1,8 +1,5 @@
 package dev.picket.server;
 
-import dev.picket.server.ingest.CountingDetector;
-import dev.picket.server.ingest.TestDecoder;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,8 +8,7 @@ import java.nio.file.StandardCopyOption;
 public final class ChildServer {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
-        PicketServer server = new PicketServer(TestServers.config(data), new TestDecoder(), new CountingDetector(),
-                TestServers.MATRIX, TestServers.RULES).start();
+        PicketServer server = new PicketServer(TestServers.config(data), TestServers.engineRules()).start();
         Path tmp = data.resolve("port.tmp");
         Files.writeString(tmp, Integer.toString(server.port()));
         Files.move(tmp, data.resolve("port"), StandardCopyOption.ATOMIC_MOVE);

@@ -1,7 +1,6 @@
 package dev.picket.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.picket.engine.sigma.RuleSet;
 import dev.picket.server.TestServers.Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,24 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batches and sensor lines (the repository's sample data), read back through the API.
  */
 class EngineEndToEndTest {
-    static final Path SAMPLES = Path.of("..", "samples");
 
     @TempDir
     Path data;
     PicketServer server;
     Client client;
 
-    static RuleSet testRules() {
-        try (InputStream in = EngineEndToEndTest.class.getResourceAsStream("test-rules.yml")) {
-            return TestServers.rules(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The audit sample as the API server's webhook sends it: EventList batches of {@code size} events, one line each. */
     static List<String> auditBatches(int size) throws IOException {
-        List<String> lines = Files.readAllLines(SAMPLES.resolve("audit-attack.jsonl"));
+        List<String> lines = Files.readAllLines(TestServers.SAMPLES.resolve("audit-attack.jsonl"));
         List<String> batches = new ArrayList<>();
         for (int i = 0; i < lines.size(); i += size) {
             batches.add("{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"metadata\":{},\"items\":["
@@ -53,7 +40,7 @@ class EngineEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new PicketServer(TestServers.config(data), testRules()).start();
+        server = new PicketServer(TestServers.config(data), TestServers.engineRules()).start();
         client = Client.local(server.port());
     }
 
@@ -87,7 +74,7 @@ class EngineEndToEndTest {
 
     @Test
     void sensorLinesRaiseAlertsThatFormAnIncidentAlongTheTactics() throws Exception {
-        String lines = Files.readString(SAMPLES.resolve("runtime-attack.jsonl"));
+        String lines = Files.readString(TestServers.SAMPLES.resolve("runtime-attack.jsonl"));
         assertThat(client.post("/v1/events", lines).statusCode()).isEqualTo(200);
         await("the miner alert", () -> alertsOf("TEST-MINER").size() == 1);
         JsonNode miner = client.getJson("/v1/alerts/" + alertsOf("TEST-MINER").get(0).path("id").asText());

@@ -9,10 +9,13 @@ import dev.picket.engine.sigma.RuleSet;
 import dev.picket.server.config.ServerConfig;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +38,18 @@ public final class TestServers {
               sel: {single: 1}
               condition: sel
             """);
+
+    /** The repository's sample data (tests run in the module folder). */
+    public static final Path SAMPLES = Path.of("..", "samples");
+
+    /** Rules the engine runs in end-to-end tests: they match the sample data. */
+    public static RuleSet engineRules() {
+        try (InputStream in = TestServers.class.getResourceAsStream("test-rules.yml")) {
+            return rules(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static RuleSet rules(String yaml) {
         try {

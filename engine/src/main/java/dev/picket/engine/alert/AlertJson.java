@@ -70,8 +70,9 @@ public final class AlertJson {
                 text(en, "pod"), text(en, "container"), text(en, "image"), text(en, "node"), text(en, "user"),
                 text(en, "sourceIp"));
         try {
-            return new Alert(required(o, "id"), Instant.parse(required(o, "time")), required(o.path("rule"), "id"),
-                    text(o.path("rule"), "title"), Severity.parse(required(o, "severity")),
+            return new Alert(required(o, "id", "id"), Instant.parse(required(o, "time", "time")),
+                    required(o.path("rule"), "id", "rule.id"),
+                    text(o.path("rule"), "title"), Severity.parse(required(o, "severity", "severity")),
                     new AttackLabels(strings(o.path("attack").path("tactics")), strings(o.path("attack").path("techniques"))),
                     entity, evidence, groupBy, text(o, "description"), text(o, "remediation"));
         } catch (java.time.format.DateTimeParseException e) {
@@ -104,9 +105,10 @@ public final class AlertJson {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static String required(JsonNode o, String field) {
+    /** @param path the field's full path, for the message */
+    private static String required(JsonNode o, String field, String path) {
         String v = text(o, field);
-        if (v == null) throw new IllegalArgumentException("alert has no '" + field + "'");
+        if (v == null) throw new IllegalArgumentException("alert has no '" + path + "'");
         return v;
     }
 

@@ -31,7 +31,9 @@ final class Entities {
         JsonNode metadata = object.path("metadata");
         String name = first(text(ref.path("name")), text(metadata.path("name")),
                 text(e.path("responseObject").path("metadata").path("name")));
-        String namespace = first(text(ref.path("namespace")), text(metadata.path("namespace")));
+        // A Namespace object is named by objectRef.name: that namespace is what the event is about.
+        String namespace = first(text(ref.path("namespace")), text(metadata.path("namespace")),
+                "namespaces".equals(resource) ? name : null);
 
         Workload workload = null;
         String pod = null;
@@ -42,7 +44,7 @@ final class Entities {
             workload = Workloads.ofPod(name, metadata.path("ownerReferences"), metadata.path("labels"));
             container = subresource != null ? queryParameter(text(e.path("requestURI")), "container") : null;
         } else if (Workloads.kindOf(resource) != null && name != null) {
-            workload = new Workload(Workloads.kindOf(resource), name);
+            workload = Workloads.ofObject(Workloads.kindOf(resource), name, metadata.path("ownerReferences"));
         }
         JsonNode firstContainer = podSpec.path("containers").path(0);
         if (container == null) container = text(firstContainer.path("name"));

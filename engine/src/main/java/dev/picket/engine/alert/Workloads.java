@@ -34,6 +34,15 @@ final class Workloads {
         return resource == null ? null : KIND_OF_RESOURCE.get(resource);
     }
 
+    /**
+     * A workload object's own workload: its controller when it has one (the Deployment of a ReplicaSet,
+     * the CronJob of a Job), else itself.
+     */
+    static Workload ofObject(String kind, String name, JsonNode ownerReferences) {
+        JsonNode owner = controller(ownerReferences);
+        return owner == null ? new Workload(kind, name) : new Workload(owner.path("kind").asText(), owner.path("name").asText());
+    }
+
     /** The pod's controller, or null for a bare pod or when nothing says. */
     static Workload ofPod(String podName, JsonNode ownerReferences, JsonNode labels) {
         JsonNode owner = controller(ownerReferences);

@@ -36,7 +36,7 @@ public record Condition(List<Bound> bounds) {
         if (bounds.isEmpty()) throw new IllegalArgumentException("a condition needs at least one bound");
     }
 
-    public static Condition atLeast(double limit) {
+    static Condition atLeast(double limit) {
         return new Condition(List.of(new Bound(Operator.GTE, limit)));
     }
 

@@ -25,9 +25,4 @@ public enum CorrelationType {
     boolean conditionOptional() {
         return this == TEMPORAL || this == TEMPORAL_ORDERED;
     }
-
-    /** Types that aggregate a number from the field rather than its text. */
-    boolean numeric() {
-        return this == VALUE_SUM || this == VALUE_AVG;
-    }
 }

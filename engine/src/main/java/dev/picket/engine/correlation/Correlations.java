@@ -94,10 +94,6 @@ public final class Correlations {
         return rules;
     }
 
-    public boolean isEmpty() {
-        return rules.isEmpty();
-    }
-
     /** Whether the rule's own matches are withheld (it is referenced, and never with {@code generate: true}). */
     public boolean isSilent(RuleInfo rule) {
         return silent.contains(rule);

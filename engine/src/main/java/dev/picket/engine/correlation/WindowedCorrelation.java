@@ -36,8 +36,11 @@ final class WindowedCorrelation extends StatefulCorrelation {
     static final int EVIDENCE = 10;
     /** Groups whose recent events are kept for evidence; other groups' alerts carry the event that completed them. */
     private static final int EVIDENCE_GROUPS = 256;
-    /** Beyond this many entries a group merges (counts, sums) or drops (values, sequences) its oldest. */
-    private static final int MAX_ENTRIES = 1024;
+    /**
+     * Beyond this many entries a group merges (counts, sums) or drops (values, sequences) entries:
+     * a group's state is decoded and encoded on every match, so its size is its cost.
+     */
+    private static final int MAX_ENTRIES = 256;
     private static final long MIN_RETENTION = Duration.ofMinutes(1).toMillis();
 
     private final CorrelationType type;
@@ -48,7 +51,8 @@ final class WindowedCorrelation extends StatefulCorrelation {
     private final FieldPath[][] valuePaths;
     /** Per referenced rule, the index of its first mention: a rule named twice is one rule. */
     private final int[] ruleSlot;
-    private final int distinctValuesKept;
+    /** Entries beyond the largest limit in the condition: counting past it never changes the outcome. */
+    private final int enoughEntries;
     private long nextPrune = Long.MIN_VALUE;
 
     private record Evidence(long time, Event event) {
@@ -70,8 +74,7 @@ final class WindowedCorrelation extends StatefulCorrelation {
         this.valuePaths = paths(valueFields);
         this.ruleSlot = new int[rule.rules().size()];
         for (int i = 0; i < ruleSlot.length; i++) ruleSlot[i] = rule.rules().indexOf(rule.rules().get(i));
-        // Counting distinct values past the largest limit never changes the outcome.
-        this.distinctValuesKept = (int) Math.min(Integer.MAX_VALUE - 1, (long) rule.condition().ceiling() + 1);
+        this.enoughEntries = (int) Math.min(Integer.MAX_VALUE - 1, (long) rule.condition().ceiling() + 1);
     }
 
     @Override
@@ -162,22 +165,38 @@ final class WindowedCorrelation extends StatefulCorrelation {
     private void bound(Window window) {
         List<Window.Entry> entries = window.entries;
         switch (type) {
-            case EVENT_COUNT, VALUE_SUM, VALUE_AVG -> {
-                // Merging the two oldest keeps totals exact; only where the window's edge falls blurs.
-                while (entries.size() > MAX_ENTRIES) {
-                    Window.Entry a = entries.removeFirst();
-                    Window.Entry b = entries.getFirst();
-                    entries.set(0, new Window.Entry(b.time(), 0, null, a.sum() + b.sum(), a.count() + b.count()));
-                }
+            case EVENT_COUNT -> {
+                // Keeping the newest entries, the count in the window is min(true count, kept): exact
+                // for every comparison with a limit below what is kept.
+                while (entries.size() > enoughEntries) entries.removeFirst();
+                while (entries.size() > MAX_ENTRIES) mergeClosestPair(entries);
+            }
+            case VALUE_SUM, VALUE_AVG -> {
+                while (entries.size() > MAX_ENTRIES) mergeClosestPair(entries);
             }
             case VALUE_COUNT -> {
-                while (entries.size() > distinctValuesKept) entries.removeFirst();
+                while (entries.size() > enoughEntries) entries.removeFirst();
             }
             case TEMPORAL, TEMPORAL_ORDERED, VALUE_PERCENTILE -> {
                 while (entries.size() > MAX_ENTRIES) entries.removeFirst();
             }
             case NEW_TERMS -> throw new IllegalStateException("new_terms is not windowed");
         }
+    }
+
+    /**
+     * Merges the two neighbouring entries closest in time into one at the later time: totals stay
+     * exact, and the merged events leave the window at most that small gap too late.
+     */
+    private static void mergeClosestPair(List<Window.Entry> entries) {
+        int closest = 0;
+        for (int i = 1; i < entries.size() - 1; i++) {
+            long gap = entries.get(i + 1).time() - entries.get(i).time();
+            if (gap < entries.get(closest + 1).time() - entries.get(closest).time()) closest = i;
+        }
+        Window.Entry a = entries.remove(closest);
+        Window.Entry b = entries.get(closest);
+        entries.set(closest, new Window.Entry(b.time(), 0, null, a.sum() + b.sum(), a.count() + b.count()));
     }
 
     /** The number the condition is tested against. */

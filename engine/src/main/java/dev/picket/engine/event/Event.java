@@ -76,8 +76,8 @@ public final class Event {
 
     private static boolean visit(JsonNode node, FieldPath path, int from, Predicate<JsonNode> test) {
         if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (visit(element, path, from, test)) return true;
+            for (int i = 0, n = node.size(); i < n; i++) { // indexed: an iterator would be garbage per lookup
+                if (visit(node.get(i), path, from, test)) return true;
             }
             return false;
         }

@@ -126,6 +126,14 @@ class AlertFactoryTest {
     }
 
     @Test
+    void aNamespaceEventIsAboutThatNamespace() throws Exception {
+        Entity e = factory.create(match(rule("r"), audit("{'verb': 'delete', 'objectRef': {'resource': 'namespaces', 'name': 'shop'}}"))).entity();
+        assertThat(e.namespace()).isEqualTo("shop");
+        Entity pods = factory.create(match(rule("r"), audit("{'verb': 'list', 'objectRef': {'resource': 'pods'}}"))).entity();
+        assertThat(pods.namespace()).as("a cluster-wide list names no namespace").isNull();
+    }
+
+    @Test
     void aWorkloadObjectIsItsOwnWorkload() throws Exception {
         Entity e = factory.create(match(rule("r"), audit("""
                 {'objectRef': {'resource': 'cronjobs', 'namespace': 'ops', 'name': 'backup'},
@@ -134,6 +142,15 @@ class AlertFactoryTest {
         assertThat(e.workload()).isEqualTo(new Workload("CronJob", "backup"));
         assertThat(e.image()).isEqualTo("xmrig/xmrig");
         assertThat(e.pod()).isNull();
+    }
+
+    @Test
+    void aJobOfACronJobBelongsToTheCronJob() throws Exception {
+        Entity e = factory.create(match(rule("r"), audit("""
+                {'objectRef': {'resource': 'jobs', 'namespace': 'ops', 'name': 'backup-29384720'},
+                 'requestObject': {'kind': 'Job', 'metadata': {'name': 'backup-29384720',
+                   'ownerReferences': [{'kind': 'CronJob', 'name': 'backup', 'controller': true}]}}}"""))).entity();
+        assertThat(e.workload()).isEqualTo(new Workload("CronJob", "backup"));
     }
 
     @Test

@@ -69,5 +69,7 @@ class AlertJsonTest {
     void rejectsAnAlertWithoutTime() {
         assertThatThrownBy(() -> AlertJson.read(JSON.readTree("{\"id\": \"x\", \"rule\": {\"id\": \"r\"}, \"severity\": \"low\"}")))
                 .hasMessage("alert has no 'time'");
+        assertThatThrownBy(() -> AlertJson.read(JSON.readTree("{\"id\": \"x\", \"time\": \"2026-01-01T00:00:00Z\", \"severity\": \"low\"}")))
+                .hasMessage("alert has no 'rule.id'");
     }
 }

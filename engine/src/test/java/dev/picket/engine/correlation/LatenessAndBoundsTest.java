@@ -143,4 +143,36 @@ class LatenessAndBoundsTest {
         assertThat(store.size()).isEqualTo(1);
         assertThat(bytes[0]).isLessThan(100);
     }
+
+    private static Fixture hits(String yaml, int count) {
+        Fixture f = Fixture.of(yaml);
+        for (int i = 0; i < count; i++) f.match("hit", "10:%02d:%02d".formatted(i / 60 % 60, i % 60), "User", "a", "bytes", "1");
+        return f;
+    }
+
+    @Test
+    void largeLimitsAreCountedExactlyWhenEntriesMerge() {
+        String many = RULES.replace("gte: 3", "gte: 300").replace("timespan: 5m", "timespan: 1h");
+        assertThat(hits(many, 299).alerts("three")).isEmpty();
+        assertThat(hits(many, 300).alerts("three")).hasSize(1);
+    }
+
+    @Test
+    void sumsStayExactWhenEntriesMerge() {
+        String sum = RULES.replace("type: event_count", "type: value_sum").replace("gte: 3", "gt: 999\n        field: bytes")
+                .replace("timespan: 5m", "timespan: 1h");
+        assertThat(hits(sum, 999).alerts("three")).isEmpty();
+        assertThat(hits(sum, 1000).alerts("three")).hasSize(1);
+    }
+
+    @Test
+    void anEventCountGroupKeepsNoMoreThanItsConditionNeeds() {
+        InMemoryStateStore store = new InMemoryStateStore();
+        Fixture f = Fixture.of(RULES, store, 100);
+        for (int i = 0; i < 200; i++) f.match("hit", "10:00:%02d".formatted(i % 60), "User", "a");
+        int[] bytes = new int[1];
+        store.scan("", (key, value) -> bytes[0] += value.length);
+
+        assertThat(bytes[0]).isLessThan(20);
+    }
 }

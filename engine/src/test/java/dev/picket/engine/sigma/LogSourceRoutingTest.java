@@ -62,4 +62,12 @@ class LogSourceRoutingTest {
     void nearMissOnTheDetectionStillDoesNotMatch() {
         assertThat(matches(rules, Events.audit("{'User': 'alice'}"))).isEmpty();
     }
+
+    @Test
+    void manyDistinctLogSourcesFromInputStillRouteCorrectly() {
+        for (int i = 0; i < 300; i++) {
+            assertThat(matches(rules, Events.linux("category_" + i, "{'User': 'root'}"))).containsExactly("linux", "anything");
+        }
+        assertThat(matches(rules, Events.linux("process_creation", "{'User': 'root'}"))).containsExactly("process", "linux", "anything");
+    }
 }

@@ -228,4 +228,89 @@ class RuleErrorsTest {
     void aDocumentMustBeAMap() {
         assertThat(errors("- a\n- b\n")).containsExactly("test-1.yml:1: a Sigma document must be a map, not a list");
     }
+
+    @Test
+    void themNeedsASearchIdentifierNotStartingWithUnderscore() {
+        assertThat(errors(HEAD + """
+                    _hidden:
+                        Image: /sh
+                    condition: 1 of them
+                """)).containsExactly("test-1.yml:7: '1 of them' matches no search identifier");
+    }
+
+    @Test
+    void errorsInsideFiltersNameTheirLines() {
+        String rule = HEAD.replace("title: t", "title: t\nname: r") + """
+                    selection:
+                        Image: /sh
+                    condition: selection
+                """;
+        assertThat(errors(rule, """
+                title: f
+                logsource:
+                    product: test
+                filter:
+                    rules: [r]
+                    selection:
+                        User|startwith: adm_
+                    condition: selection and not other
+                """)).containsExactly(
+                "test-2.yml:7: unknown modifier 'startwith'",
+                "test-2.yml:8: unknown search identifier 'other' in condition (defined: selection)");
+    }
+
+    @Test
+    void valuesMustBeScalars() {
+        assertThat(errors(HEAD + """
+                    selection:
+                        Image:
+                            path: /sh
+                    condition: selection
+                """)).containsExactly("test-1.yml:7: a field's value must be a value or a list of values, not a map");
+        assertThat(errors(HEAD + """
+                    selection:
+                        Image: []
+                    condition: selection
+                """)).containsExactly("test-1.yml:6: empty list of values");
+    }
+
+    @Test
+    void aBrokenRuleIsReportedOnceNotAgainByWhatRefersToIt() {
+        String broken = HEAD.replace("title: t", "title: t\nname: broken") + """
+                    selection:
+                        Image|bad: /sh
+                    condition: selection
+                """;
+        String filter = """
+                title: f
+                logsource:
+                    product: test
+                filter:
+                    rules: broken
+                    selection:
+                        User: root
+                    condition: selection
+                """;
+        String correlation = """
+                title: c
+                correlation:
+                    type: event_count
+                    rules: broken
+                    group-by: User
+                    timespan: 1m
+                    condition:
+                        gte: 2
+                """;
+        assertThat(errors(broken, filter, correlation)).containsExactly("test-1.yml:7: unknown modifier 'bad'");
+    }
+
+    @Test
+    void timeframeBelongsToCorrelations() {
+        assertThat(errors(HEAD + """
+                    selection:
+                        Image: /sh
+                    timeframe: 5m
+                    condition: selection
+                """)).containsExactly("test-1.yml:7: timeframe is not part of Sigma v2 detections; write a correlation rule");
+    }
 }

@@ -159,4 +159,53 @@ class SelectionSemanticsTest {
                 """;
         assertThat(matches(d, "{'objectRef': {'resource': 'pods'}}")).isFalse();
     }
+
+    @Test
+    void neqNullMeansPresentAndNotNull() {
+        String d = """
+                selection:
+                    User|neq: null
+                condition: selection
+                """;
+        assertThat(matches(d, "{'User': 'root'}")).isTrue();
+        assertThat(matches(d, "{'User': ''}")).isTrue();
+        assertThat(matches(d, "{'User': null}")).isFalse();
+        assertThat(matches(d, "{}")).isFalse();
+    }
+
+    @Test
+    void neqCountsAnAbsentFieldAsDifferent() {
+        String d = """
+                selection:
+                    User|neq: root
+                condition: selection
+                """;
+        assertThat(matches(d, "{}")).isTrue();
+        assertThat(matches(d, "{'User': 'root'}")).isFalse();
+    }
+
+    @Test
+    void existsLooksIntoLists() {
+        String d = """
+                selection:
+                    spec.volumes.hostPath|exists: true
+                condition: selection
+                """;
+        assertThat(matches(d, "{'spec': {'volumes': [{'emptyDir': {}}, {'hostPath': {'path': '/'}}]}}")).isTrue();
+        assertThat(matches(d, "{'spec': {'volumes': [{'emptyDir': {}}]}}")).isFalse();
+    }
+
+    @Test
+    void listsOfMapsInsideConditions() {
+        String d = """
+                selection:
+                    - verb: create
+                      objectRef.resource: pods
+                    - verb: patch
+                      objectRef.resource: deployments
+                condition: selection
+                """;
+        assertThat(matches(d, "{'verb': 'patch', 'objectRef': {'resource': 'deployments'}}")).isTrue();
+        assertThat(matches(d, "{'verb': 'patch', 'objectRef': {'resource': 'pods'}}")).isFalse();
+    }
 }

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +36,10 @@ public final class Journal implements AutoCloseable {
     private static final int HEADER = 9;
     private static final String SUFFIX = ".seg";
     private static final String CHECKPOINT = "checkpoint";
+    /** The journal holds request bodies as sent, before redaction: only the server's user may read it. */
+    private static final FileAttribute<?>[] OWNER_ONLY = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            : new FileAttribute<?>[0];
 
     private final Path dir;
     private final long segmentBytes;
@@ -49,7 +56,7 @@ public final class Journal implements AutoCloseable {
      * @param keep         how long processed segments are kept for replay
      */
     public Journal(Path dir, long segmentBytes, Duration keep, Clock clock) throws IOException {
-        this.dir = Files.createDirectories(dir);
+        this.dir = Files.createDirectories(dir, OWNER_ONLY);
         this.segmentBytes = segmentBytes;
         this.keep = keep;
         this.clock = clock;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,13 @@ class JournalTest {
             assertThat(j.end()).isEqualTo(ends.get(1));
             assertThat(ends.get(0)).isEqualTo(9 + 3);
         }
+    }
+
+    @Test
+    void onlyTheServersUserMayReadTheJournal() throws Exception {
+        Path journal = dir.resolve("journal");
+        new Journal(journal, 1 << 20, Duration.ofHours(1), NOW).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rwx------");
     }
 
     @Test

@@ -8,11 +8,11 @@ import java.util.Map;
  * {@code expand}: {@code %name%} placeholders replaced by each configured value (several
  * placeholders give every combination); {@code \%} is a plain percent sign.
  */
-final class Placeholders {
+public final class Placeholders {
     private Placeholders() {}
 
     /** @throws IllegalArgumentException for an unknown or unterminated placeholder */
-    static List<String> expand(String raw, Map<String, List<String>> values) {
+    public static List<String> expand(String raw, Map<String, List<String>> values) {
         List<StringBuilder> out = new ArrayList<>(List.of(new StringBuilder()));
         int i = 0;
         while (i < raw.length()) {

@@ -46,12 +46,12 @@ public final class ValueCompiler {
     /** The modifier chain of one entry, sorted by role. */
     private static final class Chain {
         final List<Modifier> transforms = new ArrayList<>();
-        final EnumSet<Modifier> all = EnumSet.noneOf(Modifier.class);
+        final EnumSet<Modifier> given = EnumSet.noneOf(Modifier.class);
         Modifier type; // re, cidr, exists, fieldref, lt..gte
         TimePart timePart;
 
         boolean has(Modifier m) {
-            return all.contains(m);
+            return given.contains(m);
         }
 
         boolean positional() {
@@ -64,7 +64,7 @@ public final class ValueCompiler {
         String field = parts[0].strip();
         boolean keyword = field.isEmpty();
         Chain chain = chain(parts, line);
-        List<YamlScalar> values = values(value, chain);
+        List<YamlScalar> values = values(value);
         if (!keyword) fields.add(field);
         FieldPath path = keyword ? null : FieldPath.of(field);
 
@@ -86,7 +86,7 @@ public final class ValueCompiler {
 
         Matcher m;
         if (chain.type == Modifier.EXISTS) {
-            m = exists(path, chain, values, line);
+            m = exists(path, values, line);
         } else if (chain.type == Modifier.FIELDREF) {
             m = fieldRef(path, chain, values);
         } else {
@@ -105,7 +105,7 @@ public final class ValueCompiler {
             if (m == null) {
                 throw new RuleSyntaxException(line, name.isEmpty() ? "empty modifier after '|'" : "unknown modifier '" + name + "'");
             }
-            if (!chain.all.add(m) ) throw new RuleSyntaxException(line, "modifier '" + name + "' given twice");
+            if (!chain.given.add(m)) throw new RuleSyntaxException(line, "modifier '" + name + "' given twice");
             if (m.transforms()) {
                 chain.transforms.add(m);
             } else if (m.isRegexFlag()) {
@@ -150,12 +150,12 @@ public final class ValueCompiler {
         if (chain.timePart != null && type.comparison() == null) {
             throw new RuleSyntaxException(line, "time modifiers cannot be combined with '" + type.word() + "'");
         }
-        if (type == Modifier.EXISTS && chain.all.size() > 1) {
+        if (type == Modifier.EXISTS && chain.given.size() > 1) {
             throw new RuleSyntaxException(line, "'exists' takes no other modifiers");
         }
     }
 
-    private static List<YamlScalar> values(YamlNode node, Chain chain) {
+    private static List<YamlScalar> values(YamlNode node) {
         List<YamlScalar> out = new ArrayList<>();
         if (node instanceof YamlScalar s) {
             out.add(s);
@@ -175,13 +175,14 @@ public final class ValueCompiler {
 
     private static Matcher nullMatch(FieldPath path, Chain chain, int line) {
         if (path == null) throw new RuleSyntaxException(line, "a keyword cannot be null");
-        if (!chain.all.isEmpty() && !chain.all.equals(EnumSet.of(Modifier.NEQ))) {
+        if (!chain.given.isEmpty() && !chain.given.equals(EnumSet.of(Modifier.NEQ))) {
             throw new RuleSyntaxException(line, "null takes no modifiers (except neq)");
         }
-        return new FieldPresence(path, FieldPresence.Mode.NULL);
+        Matcher isNull = new FieldPresence(path, FieldPresence.Mode.NULL);
+        return chain.has(Modifier.NEQ) ? new Matcher.Not(isNull) : isNull;
     }
 
-    private static Matcher exists(FieldPath path, Chain chain, List<YamlScalar> values, int line) {
+    private static Matcher exists(FieldPath path, List<YamlScalar> values, int line) {
         YamlScalar v = values.get(0);
         if (values.size() != 1 || v.type() != YamlScalar.Type.BOOLEAN) {
             throw new RuleSyntaxException(line, "'exists' takes true or false");

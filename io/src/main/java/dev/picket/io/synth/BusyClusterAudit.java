@@ -1,14 +1,15 @@
-package dev.picket.rules;
+package dev.picket.io.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.picket.rules.AuditRecord.Principal;
+import dev.picket.io.synth.AuditRecord.Principal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import static dev.picket.rules.AuditRecord.obj;
+import static dev.picket.io.synth.AuditRecord.obj;
 
 /**
  * The audit log of a busy, healthy cluster, as JSON lines: kubelets reporting status, renewing
@@ -27,11 +28,14 @@ import static dev.picket.rules.AuditRecord.obj;
  * (privileged, host namespaces, host paths) rolled out by their operators; CronJobs and their Jobs;
  * load-balancer health checks. Nothing in it is an attack, so detection rules must stay quiet on it.
  *
- * <p>Deterministic: the same size and seed give the same lines. Time starts at
- * 2026-12-01T08:00:00Z and advances about 40 ms per request.
+ * <p>Deterministic: the same size, seed and pace give the same lines. Time starts at
+ * 2026-12-01T08:00:00Z and advances by exponentially distributed gaps, 40 ms on average unless a
+ * slower pace is asked for (to spread a log over days, past the learning period of baselines).
  */
 public final class BusyClusterAudit {
     private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
+    /** A busy cluster's API server answers about 25 requests a second. */
+    public static final Duration BUSY_PACE = Duration.ofMillis(40);
     private static final String[] NODES = {"node-1", "node-2", "node-3", "node-4", "node-5", "node-6"};
     private static final String KCM = "kube-controller-manager/v1.30.2 (linux/amd64) kubernetes/3968350";
     private static final String KUBECTL = "kubectl/v1.30.2 (linux/amd64) kubernetes/3968350";
@@ -75,21 +79,27 @@ public final class BusyClusterAudit {
             "eks-addon-manager/v0.0.0 (linux/amd64) kubernetes/$Format", "10.0.0.5");
     private static final Principal PROMETHEUS_OPERATOR = Principal.serviceAccount("monitoring", "prometheus-operator",
             "PrometheusOperator/0.75.0", "10.244.4.7");
+    private static final Principal KUBE_STATE_METRICS = Principal.serviceAccount("monitoring", "kube-state-metrics",
+            "v2.12.0 (linux/amd64) kubernetes/3968350", "10.244.4.8");
     private static final Principal COREDNS = Principal.serviceAccount("kube-system", "coredns",
             "coredns/v1.11.1 (linux/amd64) kubernetes/3968350", "10.244.1.2");
+    private static final Principal POSTGRES_OPERATOR = Principal.serviceAccount("db-operators", "postgres-operator",
+            "postgres-operator/1.12.2 (linux/amd64) kubernetes/3968350", "10.244.4.30");
     private static final Principal LOAD_BALANCER = new Principal("system:anonymous", List.of("system:unauthenticated"),
             "ELB-HealthChecker/2.0", "10.0.0.5");
 
     private final Random random;
     private final Consumer<String> out;
     private final int limit;
+    private final double meanGapMillis;
     private int written;
     private Instant now = START;
 
-    private BusyClusterAudit(int limit, long seed, Consumer<String> out) {
+    private BusyClusterAudit(int limit, long seed, Duration meanGap, Consumer<String> out) {
         this.random = new Random(seed);
         this.out = out;
         this.limit = limit;
+        this.meanGapMillis = meanGap.toMillis();
     }
 
     /** {@code n} audit events as JSON lines. */
@@ -115,9 +125,15 @@ public final class BusyClusterAudit {
         }
     }
 
-    /** {@code n} audit events, one JSON text each, handed to {@code out} in time order. */
+    /** {@code n} audit events at the busy pace, one JSON text each, handed to {@code out} in time order. */
     public static void generate(int n, long seed, Consumer<String> out) {
-        BusyClusterAudit cluster = new BusyClusterAudit(n, seed, out);
+        generate(n, seed, BUSY_PACE, out);
+    }
+
+    /** {@code n} audit events whose requests arrive {@code meanGap} apart on average. */
+    public static void generate(int n, long seed, Duration meanGap, Consumer<String> out) {
+        if (meanGap.toMillis() < 1) throw new IllegalArgumentException("meanGap must be at least 1 ms: " + meanGap);
+        BusyClusterAudit cluster = new BusyClusterAudit(n, seed, meanGap, out);
         while (cluster.written < n) cluster.next();
     }
 
@@ -219,12 +235,13 @@ public final class BusyClusterAudit {
 
     /** Long-lived watches of the cluster's own components, re-established as they time out. */
     private void systemWatches() {
-        int choice = random.nextInt(5);
+        int choice = random.nextInt(6);
         Principal who = switch (choice) {
             case 0 -> COREDNS;
             case 1 -> ARGOCD;
             case 2 -> CERT_MANAGER;
             case 3 -> PROMETHEUS_OPERATOR;
+            case 4 -> KUBE_STATE_METRICS;
             default -> controller("endpointslice-controller");
         };
         String resource = switch (choice) {
@@ -232,6 +249,7 @@ public final class BusyClusterAudit {
             case 1 -> pick(List.of("secrets", "deployments", "services", "configmaps"));
             case 2 -> pick(List.of("secrets", "certificates"));
             case 3 -> "secrets";
+            case 4 -> pick(List.of("secrets", "pods", "nodes", "deployments"));
             default -> "services";
         };
         AuditRecord watch = new AuditRecord(who, "watch", resource)
@@ -332,7 +350,7 @@ public final class BusyClusterAudit {
     /** cert-manager renewing a certificate's secret, its CA injector and the ingress admission job refreshing webhook CA bundles. */
     private void certManager() {
         App app = pick(APPS);
-        switch (random.nextInt(3)) {
+        switch (random.nextInt(4)) {
             case 0 -> {
                 emit(new AuditRecord(CERT_MANAGER, "get", "secrets").in(app.namespace()).named(app.name() + "-tls"));
                 emit(new AuditRecord(CERT_MANAGER, "update", "secrets").in(app.namespace()).named(app.name() + "-tls"));
@@ -340,6 +358,16 @@ public final class BusyClusterAudit {
             case 1 -> emit(new AuditRecord(CAINJECTOR, "patch", "validatingwebhookconfigurations").named("cert-manager-webhook")
                     .body(obj("webhooks", List.of(obj("name", "webhook.cert-manager.io",
                             "clientConfig", obj("caBundle", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"))))));
+            case 2 -> emit(new AuditRecord(HELM_CI, "update", "validatingwebhookconfigurations").named("cert-manager-webhook")
+                    .body(obj("kind", "ValidatingWebhookConfiguration", "apiVersion", "admissionregistration.k8s.io/v1",
+                            "metadata", obj("name", "cert-manager-webhook"),
+                            "webhooks", List.of(obj("name", "webhook.cert-manager.io",
+                                    "clientConfig", obj("service", obj("name", "cert-manager-webhook", "namespace", "cert-manager",
+                                            "path", "/validate", "port", 443)),
+                                    "rules", List.of(obj("apiGroups", List.of("cert-manager.io", "acme.cert-manager.io"),
+                                            "apiVersions", List.of("v1"), "operations", List.of("CREATE", "UPDATE"),
+                                            "resources", List.of("*/*"))),
+                                    "failurePolicy", "Fail", "sideEffects", "None")))));
             default -> emit(new AuditRecord(INGRESS_ADMISSION, "patch", "validatingwebhookconfigurations").named("ingress-nginx-admission")
                     .body(obj("webhooks", List.of(obj("name", "validate.nginx.ingress.kubernetes.io",
                             "clientConfig", obj("caBundle", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"),
@@ -377,9 +405,18 @@ public final class BusyClusterAudit {
         }
     }
 
-    /** The CronJob controller starting a Job from a Helm-installed CronJob, and the Job controller its pod. */
+    /**
+     * The CronJob controller starting a Job from a Helm-installed CronJob, and the Job controller its pod;
+     * now and then the database operator (re)writing its backup CronJob.
+     */
     private void cronJobRun() {
         App app = pick(APPS);
+        if (random.nextInt(5) == 0) {
+            emit(new AuditRecord(POSTGRES_OPERATOR, "update", "cronjobs").in("payments").named("ledger-db-backup")
+                    .body(cronJob("ledger-db-backup", "payments", "ghcr.io/zalando/spilo-16:3.2-p3",
+                            List.of("/scripts/backup.sh", "--target", "s3://backups-example/ledger"))));
+            return;
+        }
         String job = app.name() + "-report-" + (29000000 + random.nextInt(100000));
         emit(new AuditRecord(controller("cronjob-controller"), "create", "jobs").in(app.namespace())
                 .body(obj("kind", "Job", "apiVersion", "batch/v1", "metadata", obj("name", job, "namespace", app.namespace(),
@@ -521,8 +558,8 @@ public final class BusyClusterAudit {
         written++;
     }
 
-    /** Requests arrive about 40 ms apart on average (exponentially distributed gaps). */
+    /** Requests arrive {@code meanGapMillis} apart on average (exponentially distributed gaps). */
     private void tick() {
-        now = now.plusMillis(1 + (long) (-Math.log(1 - random.nextDouble()) * 40));
+        now = now.plusMillis(1 + (long) (-Math.log(1 - random.nextDouble()) * meanGapMillis));
     }
 }

@@ -1,4 +1,4 @@
-package dev.picket.rules;
+package dev.picket.io.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,25 +19,25 @@ import java.util.UUID;
  * audit policy logs it. The request URI is derived from the object reference as the API server
  * routes it.
  */
-final class AuditRecord {
+public final class AuditRecord {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Kubernetes MicroTime, as audit timestamps are written: {@code 2026-12-01T08:00:00.014000Z}. */
     private static final DateTimeFormatter MICRO_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Who sent a request: user name, groups, client user agent, client address. */
-    record Principal(String username, List<String> groups, String userAgent, String sourceIp) {
-        static Principal user(String name, String userAgent, String ip) {
+    public record Principal(String username, List<String> groups, String userAgent, String sourceIp) {
+        public static Principal user(String name, String userAgent, String ip) {
             return new Principal(name, List.of("system:authenticated"), userAgent, ip);
         }
 
-        static Principal serviceAccount(String namespace, String name, String userAgent, String ip) {
+        public static Principal serviceAccount(String namespace, String name, String userAgent, String ip) {
             return new Principal("system:serviceaccount:" + namespace + ":" + name,
                     List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"),
                     userAgent, ip);
         }
 
-        static Principal node(String node, String ip) {
+        public static Principal node(String node, String ip) {
             return new Principal("system:node:" + node, List.of("system:nodes", "system:authenticated"),
                     "kubelet/v1.30.2 (linux/amd64) kubernetes/3968350", ip);
         }
@@ -68,51 +68,51 @@ final class AuditRecord {
     private JsonNode requestObject;
     private int code;
 
-    AuditRecord(Principal who, String verb, String resource) {
+    public AuditRecord(Principal who, String verb, String resource) {
         this.who = who;
         this.verb = verb;
         this.resource = resource;
         this.code = verb.equals("create") ? 201 : 200;
     }
 
-    AuditRecord in(String namespace) {
+    public AuditRecord in(String namespace) {
         this.namespace = namespace;
         return this;
     }
 
-    AuditRecord named(String name) {
+    public AuditRecord named(String name) {
         this.name = name;
         return this;
     }
 
-    AuditRecord sub(String subresource) {
+    public AuditRecord sub(String subresource) {
         this.subresource = subresource;
         return this;
     }
 
     /** The query string, already encoded as the client sent it. */
-    AuditRecord query(String query) {
+    public AuditRecord query(String query) {
         this.query = query;
         return this;
     }
 
     /** The request body; the audit level becomes Request. */
-    AuditRecord body(JsonNode requestObject) {
+    public AuditRecord body(JsonNode requestObject) {
         this.requestObject = requestObject;
         return this;
     }
 
-    AuditRecord code(int code) {
+    public AuditRecord code(int code) {
         this.code = code;
         return this;
     }
 
-    String resource() {
+    public String resource() {
         return resource;
     }
 
     /** The audit event at a stage, received at {@code received}, answered {@code millis} later. */
-    ObjectNode event(String stage, Instant received, long millis, UUID auditId) {
+    public ObjectNode event(String stage, Instant received, long millis, UUID auditId) {
         ObjectNode e = JSON.createObjectNode();
         e.put("kind", "Event");
         e.put("apiVersion", "audit.k8s.io/v1");
