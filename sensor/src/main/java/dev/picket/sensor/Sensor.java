@@ -87,7 +87,7 @@ public final class Sensor {
         long self = ProcessHandle.current().pid();
         AuditSource source;
         try {
-            source = AuditSource.open(SensorRules.all(self));
+            source = AuditSource.open(SensorRules.all(self, settings.hostRoot()));
         } catch (IOException e) {
             startFailure = e;
             started.countDown();

@@ -5,6 +5,7 @@ import dev.picket.sensor.audit.AuditRule;
 import dev.picket.sensor.audit.AuditStatus;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class SensorKernelStateTest {
             org.junit.jupiter.api.Assumptions.abort("the audit netlink socket is not available here: " + e.getMessage());
         }
         try (RunningSensor sensor = RunningSensor.start(); AuditControl control = AuditControl.open()) {
-            assertThat(ours(control)).hasSize(SensorRules.all(ProcessHandle.current().pid()).size());
+            assertThat(ours(control)).hasSize(SensorRules.all(ProcessHandle.current().pid(), Path.of("/")).size());
         }
         try (AuditControl control = AuditControl.open()) {
             assertThat(ours(control)).isEmpty();
