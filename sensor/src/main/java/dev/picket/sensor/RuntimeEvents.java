@@ -10,6 +10,7 @@ import dev.picket.io.decode.OpenFlags;
 import dev.picket.io.decode.RuntimeShape;
 import dev.picket.sensor.audit.SocketAddress;
 import dev.picket.sensor.audit.SyscallEvent;
+import dev.picket.sensor.proc.ContainerStart;
 import dev.picket.sensor.proc.Drift;
 import dev.picket.sensor.proc.ProcessInfo;
 import dev.picket.sensor.proc.ProcessTable;
@@ -145,6 +146,20 @@ final class RuntimeEvents {
         return root(shape);
     }
 
+    /** A container seen for the first time: its id (pod, when known), whether it is privileged, and its mounts. */
+    ObjectNode containerStart(ContainerStart start, Instant time) {
+        RuntimeShape shape = new RuntimeShape("container_start", time);
+        shape.node(node);
+        place(shape, start.workload());
+        shape.privileged(start.privileged());
+        ObjectNode root = root(shape);
+        ArrayNode mounts = ((ObjectNode) root.get("container")).putArray("mounts");
+        for (ContainerStart.Mount m : start.mounts()) {
+            mounts.addObject().put("source", m.source()).put("destination", m.destination()).put("type", m.type()).put("readOnly", m.readOnly());
+        }
+        return root;
+    }
+
     /** The acting process of a non-exec event: as remembered from its exec, else as the record shows it. */
     private void acting(RuntimeShape shape, SyscallEvent e) {
         ProcessInfo known = processes.get(e.pid());
@@ -165,6 +180,11 @@ final class RuntimeEvents {
             shape.text("ParentImage", ancestors.getFirst().image()).text("ParentCommandLine", ancestors.getFirst().commandLine());
         }
         for (ProcessInfo a : ancestors) shape.ancestor(a.image(), a.commandLine());
+        place(shape, workload);
+    }
+
+    /** Host processes are marked; container ones carry the container and, when known, the pod. */
+    private static void place(RuntimeShape shape, Workload workload) {
         if (workload.host()) {
             shape.flag("host", true);
         } else {

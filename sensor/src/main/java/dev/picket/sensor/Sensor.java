@@ -6,6 +6,7 @@ import dev.picket.sensor.audit.AuditSource;
 import dev.picket.sensor.audit.EventAssembler;
 import dev.picket.sensor.audit.SyscallEvent;
 import dev.picket.sensor.out.EventSink;
+import dev.picket.sensor.proc.ContainerStart;
 import dev.picket.sensor.proc.PodResolver;
 import dev.picket.sensor.proc.ProcessTable;
 import dev.picket.sensor.proc.Sockets;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -72,6 +74,7 @@ public final class Sensor {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile IOException startFailure;
+    private Workloads workloads;
 
     public Sensor(Settings settings, EventSink sink, SensorMetrics metrics) {
         this.settings = settings;
@@ -94,7 +97,8 @@ public final class Sensor {
             throw e;
         }
         Path proc = Path.of("/proc");
-        ProcessTable processes = new ProcessTable(proc, new Workloads(proc, settings.pods()), PROCESS_TABLE_CAPACITY);
+        workloads = new Workloads(proc, settings.pods());
+        ProcessTable processes = new ProcessTable(proc, workloads, PROCESS_TABLE_CAPACITY);
         RuntimeEvents events = new RuntimeEvents(settings.node(), processes, new Users(Path.of("/etc/passwd")), settings.hostRoot(), new Sockets(proc));
         SshdLog sshd = settings.followSshd() ? SshdLog.onNode(sshdEvents::add) : null;
         Set<Long> own = sshd == null ? Set.of(self) : Set.of(self, sshd.helperPid());
@@ -155,7 +159,12 @@ public final class Sensor {
         SyscallEvent syscall = SyscallEvent.of(records);
         if (syscall == null || own.contains(syscall.pid())) return;
         ObjectNode event = events.of(syscall);
-        if (event == null) return;
+        // Placing the event's process may have met a new container: its start goes first.
+        for (ContainerStart start : workloads.takeStarted()) write(events.containerStart(start, Instant.ofEpochMilli(syscall.epochMillis())));
+        if (event != null) write(event);
+    }
+
+    private void write(ObjectNode event) {
         try {
             sink.accept(event);
         } catch (IOException e) {
