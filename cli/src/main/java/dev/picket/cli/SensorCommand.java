@@ -88,7 +88,13 @@ final class SensorCommand implements Callable<Integer> {
             return new JsonLinesSink(Files.newOutputStream(Path.of(output)), true);
         }
         String token = System.getenv("PICKET_TOKEN");
-        if (tokenFile != null) token = Files.readString(tokenFile).trim();
+        if (tokenFile != null) {
+            try {
+                token = Files.readString(tokenFile).trim();
+            } catch (IOException e) {
+                throw new IOException("cannot read the token file " + tokenFile + " (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
         ServerSink sink = new ServerSink(server, token, spool, SPOOL_MAX_BYTES, FIRST_RETRY_MILLIS);
         metrics.attach(sink);
         return sink;
