@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,
+                SensorCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
