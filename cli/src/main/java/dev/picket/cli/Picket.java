@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
                 AttackCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                SimulateCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;
