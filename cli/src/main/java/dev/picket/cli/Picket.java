@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
                 SensorCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                SimulateCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;
