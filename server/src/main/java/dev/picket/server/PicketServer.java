@@ -21,6 +21,7 @@ import dev.picket.server.ingest.InputDecoder;
 import dev.picket.server.ingest.IngestMetrics;
 import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
+import dev.picket.server.lifecycle.TriageApi;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
 import dev.picket.store.Stores;
@@ -101,7 +102,9 @@ public final class PicketServer implements AutoCloseable {
                 new PostureEvaluator(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
                 admissionPolicy, Clock.systemUTC()), store);
         try {
-            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission);
+            TriageApi triage = new TriageApi(store, Clock.systemUTC());
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission,
+                    triage::register);
         } catch (RuntimeException e) {
             admission.close();
             pipeline.close();
