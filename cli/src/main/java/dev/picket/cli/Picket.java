@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
                 AttackCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                StreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;

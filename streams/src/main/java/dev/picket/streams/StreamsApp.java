@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * One instance of the runner: the topology over Kafka Streams with exactly-once processing, the
@@ -45,6 +46,7 @@ public final class StreamsApp implements AutoCloseable {
     private final AlertStore store;
     private final AlertStoreSink sink;
     private final Thread sinkThread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     public StreamsApp(StreamsSettings settings, RuleSet rules) throws IOException {
         CorrelationGauges gauges = new CorrelationGauges();
@@ -53,6 +55,9 @@ public final class StreamsApp implements AutoCloseable {
         Topology topology = PicketTopology.build(rules, settings.inputTopics(), readers, settings.output(),
                 settings.maxGroupsPerRule(), counters, gauges);
         streams = new KafkaStreams(topology, properties(settings));
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) stopped.countDown();
+        });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         ops = settings.httpPort() < 0 ? null
@@ -84,14 +89,24 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Builds the rule set the settings name. */
     public static RuleSet rules(StreamsSettings settings) throws IOException, RuleLoadException {
+        return rules(settings.builtinRules(), settings.ruleFiles());
+    }
+
+    /** The built-in rules (unless left out) and the user's rule files or folders, compiled. */
+    public static RuleSet rules(boolean builtin, java.util.List<java.nio.file.Path> files) throws IOException, RuleLoadException {
         RuleSources sources = new RuleSources(BuiltinRules.load());
-        if (settings.builtinRules()) sources.addBuiltin();
-        return sources.addFiles(settings.ruleFiles()).build();
+        if (builtin) sources.addBuiltin();
+        return sources.addFiles(files).build();
     }
 
     public void start() {
         if (sinkThread != null) sinkThread.start();
         streams.start();
+    }
+
+    /** Blocks until the application stops: closed, or failed beyond what Kafka Streams recovers from by itself. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
     }
 
     public KafkaStreams.State state() {
