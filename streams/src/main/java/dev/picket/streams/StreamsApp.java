@@ -37,7 +37,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StreamsApp implements AutoCloseable {
     /** How far apart alerts of one entity may be and still form one incident in the store. */
-    private static final Duration INCIDENT_WINDOW = Duration.ofHours(1);
+    private static final Duration INCIDENT_WINDOW = Duration.ofMinutes(30);
 
     private final KafkaStreams streams;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
