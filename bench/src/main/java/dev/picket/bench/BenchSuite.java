@@ -65,14 +65,14 @@ public final class BenchSuite {
     }
 
     /** One pass of the engine over a data set, decoding included; a fresh engine, as for a new input. */
-    static long engineAlerts(RuleSet rules, Dataset data) {
+    public static long engineAlerts(RuleSet rules, Dataset data) {
         Engine engine = new Engine(rules);
         long[] alerts = new long[1];
         data.decode(e -> engine.process(e, m -> alerts[0]++));
         return alerts[0];
     }
 
-    static RuleSet builtinRules() {
+    public static RuleSet builtinRules() {
         try {
             return new RuleSources(BuiltinRules.load()).addBuiltin().build();
         } catch (RuleLoadException e) {

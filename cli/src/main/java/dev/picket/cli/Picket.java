@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
         description = "Threat detection for Kubernetes and containers.",
         subcommands = {
                 DetectCommand.class,
+                ScanCommand.class,
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,

@@ -1,6 +1,10 @@
 package dev.picket.server;
 
 import dev.picket.server.config.ConfigException;
+import dev.picket.posture.PostureEvaluator;
+import dev.picket.server.admission.AdmissionPolicy;
+import dev.picket.server.admission.AdmissionReviewer;
+import dev.picket.server.admission.AdmissionWebhook;
 import dev.picket.server.config.ServerConfig;
 import dev.picket.engine.alert.AlertFactory;
 import dev.picket.engine.attack.AttackCatalogue;
@@ -46,13 +50,19 @@ public final class PicketServer implements AutoCloseable {
     private final AlertStore store;
     private final IngestPipeline pipeline;
     private final HttpApi http;
+    private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
+        this(config, rules, AdmissionPolicy.defaults());
+    }
+
+    /** The server with an admission policy for {@code POST /v1/admit}. */
+    public PicketServer(ServerConfig config, RuleSet rules, AdmissionPolicy admission) throws IOException {
         this(config, new InputDecoder(config.cluster(), config.ingest().maxBatchBytes(), Clock.systemUTC()),
                 new EngineDetector(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
-                AttackCatalogue.bundled().matrix(), rules);
+                AttackCatalogue.bundled().matrix(), rules, admission);
     }
 
     /**
@@ -61,6 +71,11 @@ public final class PicketServer implements AutoCloseable {
      */
     public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
                         RuleSet rules) throws IOException {
+        this(config, decoder, detector, matrix, rules, AdmissionPolicy.defaults());
+    }
+
+    private PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
+                         RuleSet rules, AdmissionPolicy admissionPolicy) throws IOException {
         if (config.token() == null && config.tls().clientCa() == null) {
             throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
@@ -82,9 +97,13 @@ public final class PicketServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        admission = new AdmissionWebhook(new AdmissionReviewer(
+                new PostureEvaluator(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
+                admissionPolicy, Clock.systemUTC()), store);
         try {
-            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)));
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission);
         } catch (RuntimeException e) {
+            admission.close();
             pipeline.close();
             store.close();
             throw e;
@@ -125,6 +144,7 @@ public final class PicketServer implements AutoCloseable {
     public void close() {
         http.close();
         housekeeping.shutdownNow();
+        admission.close();
         pipeline.close();
         store.close();
     }

@@ -7,10 +7,12 @@ import java.time.Instant;
 /**
  * Which alerts to list. Every filter is optional (null): {@code minSeverity} keeps that level and
  * above; {@code technique} also matches its sub-techniques ({@code T1611} matches {@code T1611.001});
- * {@code from} is inclusive and {@code to} exclusive. {@code cursor} continues a previous page.
+ * {@code from} is inclusive and {@code to} exclusive. {@code grouped} lists each alert once with
+ * its repeats counted ({@code count}, {@code lastTime}) instead of every raw alert. {@code cursor}
+ * continues a previous page.
  */
 public record AlertQuery(Severity minSeverity, String namespace, String rule, String technique,
-                         Instant from, Instant to, int limit, String cursor) {
+                         Instant from, Instant to, boolean grouped, int limit, String cursor) {
     public static final int MAX_LIMIT = 1000;
 
     public AlertQuery {
@@ -20,10 +22,14 @@ public record AlertQuery(Severity minSeverity, String namespace, String rule, St
     }
 
     public static AlertQuery latest(int limit) {
-        return new AlertQuery(null, null, null, null, null, null, limit, null);
+        return new AlertQuery(null, null, null, null, null, null, false, limit, null);
+    }
+
+    public AlertQuery groupingRepeats() {
+        return new AlertQuery(minSeverity, namespace, rule, technique, from, to, true, limit, cursor);
     }
 
     public AlertQuery after(String nextCursor) {
-        return new AlertQuery(minSeverity, namespace, rule, technique, from, to, limit, nextCursor);
+        return new AlertQuery(minSeverity, namespace, rule, technique, from, to, grouped, limit, nextCursor);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
  * engine produced it (evidence already redacted), with the fields the API filters on indexed beside
  * it. Adding an alert whose id is already stored changes nothing, so a replayed journal cannot
  * double an alert or an incident.
+ *
+ * <p>Every raw alert is kept. An alert with the fingerprint of an earlier one (same rule, same
+ * entity, same incident-window period) is its repeat: a grouped listing shows the first with a count.
  */
 public interface AlertStore extends AutoCloseable {
 

@@ -68,9 +68,11 @@ final class JdbcAlertStore implements AlertStore {
     private boolean insert(AlertRow row) throws SQLException {
         String body = row.json().toString();
         int tacticRank = row.tactics().stream().mapToInt(settings::rank).min().orElse(settings.tacticOrder().size());
+        Optional<EntityKey> entity = EntityKey.of(row.entity());
+        String fingerprint = fingerprint(row, entity);
         try (PreparedStatement s = db.prepareStatement("""
-                INSERT INTO alerts (id, time_ms, severity, rule_id, namespace, cluster, tactic_rank, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+                INSERT INTO alerts (id, time_ms, severity, rule_id, namespace, cluster, tactic_rank, body, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
             s.setString(1, row.id());
             s.setLong(2, row.time().toEpochMilli());
             s.setInt(3, row.severity().ordinal());
@@ -79,8 +81,10 @@ final class JdbcAlertStore implements AlertStore {
             s.setString(6, row.cluster());
             s.setInt(7, tacticRank);
             s.setString(8, body);
+            s.setString(9, fingerprint);
             if (s.executeUpdate() == 0) return false;
         }
+        markRepeat(row, fingerprint);
         try (PreparedStatement s = db.prepareStatement(
                 "INSERT INTO alert_techniques (technique, alert_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (String technique : row.techniques()) {
@@ -90,9 +94,32 @@ final class JdbcAlertStore implements AlertStore {
             }
             s.executeBatch();
         }
-        Optional<EntityKey> entity = EntityKey.of(row.entity());
         if (entity.isPresent()) fileIntoIncident(row, entity.get());
         return true;
+    }
+
+    /** Same rule, same entity, same period of the incident window. */
+    private String fingerprint(AlertRow row, Optional<EntityKey> entity) {
+        long period = row.time().toEpochMilli() / settings.incidentWindow().toMillis();
+        return digest(row.ruleId() + '\n' + entity.map(EntityKey::key).orElse(row.entity().toString()) + '\n' + period);
+    }
+
+    /** When an earlier alert has the fingerprint, this one is its repeat: counted there, listed grouped under it. */
+    private void markRepeat(AlertRow row, String fingerprint) throws SQLException {
+        String first;
+        try (PreparedStatement s = prepare("SELECT id FROM alerts WHERE fingerprint = ? AND repeat_of IS NULL AND id <> ? "
+                + "ORDER BY time_ms, id LIMIT 1", List.of(fingerprint, row.id())); ResultSet r = s.executeQuery()) {
+            if (!r.next()) return;
+            first = r.getString(1);
+        }
+        long t = row.time().toEpochMilli();
+        try (PreparedStatement mark = prepare("UPDATE alerts SET repeat_of = ? WHERE id = ?", List.of(first, row.id()));
+             PreparedStatement count = prepare("UPDATE alerts SET occurrences = occurrences + 1, "
+                     + "last_ms = CASE WHEN COALESCE(last_ms, time_ms) < ? THEN ? ELSE COALESCE(last_ms, time_ms) END "
+                     + "WHERE id = ?", List.of(t, t, first))) {
+            mark.executeUpdate();
+            count.executeUpdate();
+        }
     }
 
     private void fileIntoIncident(AlertRow row, EntityKey entity) throws SQLException {
@@ -180,10 +207,13 @@ final class JdbcAlertStore implements AlertStore {
 
     /** Deterministic, so a store rebuilt from the same alerts names its incidents the same. */
     private static String incidentId(String entityKey, String firstAlertId) {
+        return "inc-" + digest(entityKey + '\n' + firstAlertId);
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((entityKey + '\n' + firstAlertId).getBytes(StandardCharsets.UTF_8));
-            return "inc-" + HexFormat.of().formatHex(digest, 0, 12);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -191,8 +221,9 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public synchronized AlertPage alerts(AlertQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT time_ms, id, body FROM alerts WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT time_ms, id, body, occurrences, last_ms FROM alerts WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (q.grouped()) sql.append(" AND repeat_of IS NULL");
         if (q.minSeverity() != null) {
             sql.append(" AND severity >= ?");
             args.add(q.minSeverity().ordinal());
@@ -228,7 +259,12 @@ final class JdbcAlertStore implements AlertStore {
                     return new AlertPage(alerts, last.encode());
                 }
                 last = new Cursor(r.getLong(1), r.getString(2));
-                alerts.add(parse(r.getString(3)));
+                ObjectNode alert = parse(r.getString(3));
+                if (q.grouped()) {
+                    long lastMs = r.getLong(5);
+                    alert.put("count", r.getInt(4)).put("lastTime", Instant.ofEpochMilli(r.wasNull() ? r.getLong(1) : lastMs).toString());
+                }
+                alerts.add(alert);
             }
             return new AlertPage(alerts, null);
         } catch (SQLException e) {
@@ -315,10 +351,14 @@ final class JdbcAlertStore implements AlertStore {
             try (PreparedStatement t = prepare("DELETE FROM alert_techniques WHERE alert_id IN "
                     + "(SELECT id FROM alerts WHERE time_ms < ?)", List.of(ms));
                  PreparedStatement a = prepare("DELETE FROM alerts WHERE time_ms < ?", List.of(ms));
-                 PreparedStatement i = prepare("DELETE FROM incidents WHERE last_ms < ?", List.of(ms))) {
+                 PreparedStatement i = prepare("DELETE FROM incidents WHERE last_ms < ?", List.of(ms));
+                 // Repeats whose first alert is gone stand on their own again.
+                 PreparedStatement r = prepare("UPDATE alerts SET repeat_of = NULL WHERE repeat_of IS NOT NULL "
+                         + "AND repeat_of NOT IN (SELECT id FROM alerts)", List.of())) {
                 t.executeUpdate();
                 int deleted = a.executeUpdate();
                 i.executeUpdate();
+                r.executeUpdate();
                 db.commit();
                 return deleted;
             }

@@ -47,7 +47,13 @@ final class Schema {
                       first_ms BIGINT NOT NULL,
                       last_ms BIGINT NOT NULL)""",
                     "CREATE INDEX incidents_entity ON incidents (entity_key, last_ms)",
-                    "CREATE INDEX incidents_last ON incidents (last_ms)"));
+                    "CREATE INDEX incidents_last ON incidents (last_ms)"),
+            // Fingerprints: repeats of an alert (same rule, same entity, same window) point at the first.
+            List.of("ALTER TABLE alerts ADD COLUMN fingerprint TEXT",
+                    "ALTER TABLE alerts ADD COLUMN repeat_of TEXT",
+                    "ALTER TABLE alerts ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE alerts ADD COLUMN last_ms BIGINT",
+                    "CREATE INDEX alerts_fingerprint ON alerts (fingerprint)"));
 
     private Schema() {
     }

@@ -33,7 +33,7 @@ abstract class AlertStoreContract {
     }
 
     private static AlertQuery query(Severity min, String namespace, String rule, String technique) {
-        return new AlertQuery(min, namespace, rule, technique, null, null, 100, null);
+        return new AlertQuery(min, namespace, rule, technique, null, null, false, 100, null);
     }
 
     private static List<String> ids(AlertPage page) {
@@ -87,7 +87,7 @@ abstract class AlertStoreContract {
     @Test
     void filtersByTimeFromInclusiveToExclusive() {
         store.add(List.of(alert("a0", 0, "low"), alert("a1", 1, "low"), alert("a2", 2, "low")));
-        var q = new AlertQuery(null, null, null, null, T0.plusSeconds(60), T0.plusSeconds(120), 10, null);
+        var q = new AlertQuery(null, null, null, null, T0.plusSeconds(60), T0.plusSeconds(120), false, 10, null);
         assertThat(ids(store.alerts(q))).containsExactly("a1");
     }
 
@@ -108,6 +108,26 @@ abstract class AlertStoreContract {
         }
         assertThat(seen).containsExactly("a4", "a3", "a2", "a1", "a0");
         assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void repeatsOfAnAlertAreKeptAndListedGroupedUnderTheFirstWithACount() {
+        store.add(List.of(
+                alert("r1", 0, "high", "K8S-001", "shop", "web", "T1610", "execution"),
+                alert("r2", 10, "high", "K8S-001", "shop", "web", "T1610", "execution"),
+                alert("r3", 20, "high", "K8S-001", "shop", "web", "T1610", "execution"),
+                alert("other-rule", 5, "high", "K8S-002", "shop", "web", "T1610", "execution"),
+                alert("other-workload", 5, "high", "K8S-001", "shop", "api", "T1610", "execution"),
+                alert("next-window", 31, "high", "K8S-001", "shop", "web", "T1610", "execution")));
+        assertThat(ids(store.alerts(AlertQuery.latest(10)))).as("every raw alert")
+                .containsExactlyInAnyOrder("r1", "r2", "r3", "other-rule", "other-workload", "next-window");
+        AlertPage grouped = store.alerts(AlertQuery.latest(10).groupingRepeats());
+        assertThat(ids(grouped)).containsExactly("next-window", "other-workload", "other-rule", "r1");
+        ObjectNode first = grouped.alerts().get(3);
+        assertThat(first.get("count").asInt()).isEqualTo(3);
+        assertThat(first.get("lastTime").asText()).isEqualTo(T0.plus(Duration.ofMinutes(20)).toString());
+        assertThat(grouped.alerts().get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(store.alert("r1").orElseThrow().has("count")).as("the stored alert is unchanged").isFalse();
     }
 
     @Test

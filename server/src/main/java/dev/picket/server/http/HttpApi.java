@@ -9,6 +9,7 @@ import dev.picket.server.ingest.Source;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreException;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -33,7 +34,7 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
 
     public HttpApi(ServerConfig config, AlertStore store, IngestPipeline pipeline, BatchDecoder decoder,
-                   IngestMetrics metrics, PrometheusMeterRegistry registry, MatrixJson matrix) {
+                   IngestMetrics metrics, PrometheusMeterRegistry registry, MatrixJson matrix, Handler admission) {
         Authenticator auth = new Authenticator(config.token(), config.tls().clientCa() != null);
         QueryHandlers queries = new QueryHandlers(store, matrix);
         long maxBatch = config.ingest().maxBatchBytes();
@@ -75,6 +76,7 @@ public final class HttpApi implements AutoCloseable {
             });
             c.routes.post("/v1/audit", new IngestHandler(Source.AUDIT, maxBatch, decoder, pipeline, metrics));
             c.routes.post("/v1/events", new IngestHandler(Source.RUNTIME, maxBatch, decoder, pipeline, metrics));
+            c.routes.post("/v1/admit", admission);
             c.routes.get("/v1/alerts", queries::alerts);
             c.routes.get("/v1/alerts/{id}", queries::alert);
             c.routes.get("/v1/incidents", queries::incidents);

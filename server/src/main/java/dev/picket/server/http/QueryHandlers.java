@@ -26,7 +26,7 @@ final class QueryHandlers {
         this.matrix = matrix;
     }
 
-    /** {@code GET /v1/alerts?severity=&namespace=&rule=&technique=&from=&to=&limit=&cursor=}. */
+    /** {@code GET /v1/alerts?severity=&namespace=&rule=&technique=&from=&to=&grouped=&limit=&cursor=}. */
     void alerts(Context ctx) {
         String severity = ctx.queryParam("severity");
         Severity min;
@@ -38,7 +38,8 @@ final class QueryHandlers {
         AlertQuery query;
         try {
             query = new AlertQuery(min, ctx.queryParam("namespace"), ctx.queryParam("rule"), ctx.queryParam("technique"),
-                    time(ctx, "from"), time(ctx, "to"), limit(ctx, AlertQuery.MAX_LIMIT), ctx.queryParam("cursor"));
+                    time(ctx, "from"), time(ctx, "to"), "true".equals(ctx.queryParam("grouped")),
+                    limit(ctx, AlertQuery.MAX_LIMIT), ctx.queryParam("cursor"));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }

