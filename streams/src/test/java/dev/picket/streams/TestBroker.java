@@ -74,6 +74,14 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Sends each value as one record, unkeyed. */
+    void sendRaw(String topic, List<String> values) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(), new ByteArraySerializer())) {
+            for (String v : values) producer.send(new ProducerRecord<>(topic, v.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
     /**
      * Reads committed records from the start until {@code done} holds for what was read and nothing
      * more arrives for {@code quiet}, or until the deadline.

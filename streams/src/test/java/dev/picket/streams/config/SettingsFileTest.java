@@ -79,6 +79,15 @@ class SettingsFileTest {
     }
 
     @Test
+    void relativePathsInAFileAreRelativeToIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("streams.yml");
+        java.nio.file.Files.writeString(file, "kafka: {bootstrap.servers: 'k:9092'}\nstateDir: state\nrules: {paths: [rules]}\n");
+        StreamsSettings s = SettingsFile.read(file, Map.of());
+        assertThat(s.stateDir()).isEqualTo(dir.resolve("state"));
+        assertThat(s.ruleFiles()).containsExactly(dir.resolve("rules"));
+    }
+
+    @Test
     void badYamlNamesTheLine() {
         assertThatThrownBy(() -> SettingsFile.parse("streams.yml", "kafka:\n  - [unclosed\n", Map.of()))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("streams.yml:");
