@@ -24,8 +24,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -93,7 +95,7 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /** The built-in rules (unless left out) and the user's rule files or folders, compiled. */
-    public static RuleSet rules(boolean builtin, java.util.List<java.nio.file.Path> files) throws IOException, RuleLoadException {
+    public static RuleSet rules(boolean builtin, List<Path> files) throws IOException, RuleLoadException {
         RuleSources sources = new RuleSources(BuiltinRules.load());
         if (builtin) sources.addBuiltin();
         return sources.addFiles(files).build();
