@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * therefore feeds exactly one component. A component is routed by the group-by fields that every
  * correlation in it groups by under their own name (an aliased name reads different fields per
  * rule, so it cannot route): any two matches of one group agree on those fields, so they share a
- * routing key and a partition. A component with no such field routes by cluster alone, which is
- * still correct, only less spread.
+ * routing key and a partition. A component with no such field sends all its matches to one task,
+ * which is still correct, only not spread.
  */
 public final class RoutingPlan {
     /** One component: its index (part of the key, so components spread independently) and routing fields. */
