@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
                 ServeCommand.class,
                 SimulateCommand.class,
                 DemoCommand.class,
+                StreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;
