@@ -60,4 +60,13 @@ class ProcessTableTest {
         assertThat(w.containerId()).isEqualTo(id);
         assertThat(w.upperDir()).isEqualTo("/var/lib/docker/overlay2/x/diff");
     }
+
+    @Test
+    void aRememberedProcessWithAnotherParentIsAReusedPid() {
+        ProcessTable t = table(10);
+        t.put(process(30, 20, "/bin/old"));
+        assertThat(t.get(30, 20)).isNotNull();
+        assertThat(t.get(30, 21)).as("gone from /proc too: unknown").isNull();
+        assertThat(t.get(30)).as("the stale entry is dropped").isNull();
+    }
 }
