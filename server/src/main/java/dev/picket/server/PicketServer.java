@@ -21,6 +21,8 @@ import dev.picket.server.ingest.InputDecoder;
 import dev.picket.server.ingest.IngestMetrics;
 import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
+import dev.picket.outputs.AlertOutputs;
+import dev.picket.server.ingest.PublishingDetector;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
 import dev.picket.store.Stores;
@@ -52,6 +54,7 @@ public final class PicketServer implements AutoCloseable {
     private final HttpApi http;
     private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
+    private final AlertOutputs outputs;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
@@ -90,10 +93,18 @@ public final class PicketServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
         try {
+            outputs = AlertOutputs.start(config.outputs(), registry);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
             Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
                     config.ingest().replay(), Clock.systemUTC());
-            pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+            pipeline = new IngestPipeline(journal, decoder, outputs.isEmpty() ? detector : new PublishingDetector(detector, outputs),
+                    store, metrics, config.ingest().queueBytes());
         } catch (IOException | RuntimeException e) {
+            outputs.close();
             store.close();
             throw e;
         }
@@ -105,6 +116,7 @@ public final class PicketServer implements AutoCloseable {
         } catch (RuntimeException e) {
             admission.close();
             pipeline.close();
+            outputs.close();
             store.close();
             throw e;
         }
@@ -146,6 +158,7 @@ public final class PicketServer implements AutoCloseable {
         housekeeping.shutdownNow();
         admission.close();
         pipeline.close();
+        outputs.close();
         store.close();
     }
 }

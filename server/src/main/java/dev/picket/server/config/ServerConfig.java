@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.picket.outputs.OutputSettings;
+import dev.picket.outputs.OutputsConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,10 +45,20 @@ import java.util.Map;
  * incidents:
  *   window: 30m
  * rules: [extra-rules/]            # Sigma files or folders beside the built-in rules
+ * outputs:                         # where alerts go besides the store; see OutputsConfig
+ *   - type: slack
+ *     url: https://hooks.slack.com/services/T000/B000/XXXX
+ *     filter: {minSeverity: high}
  * </pre>
  */
 public record ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
-                           Duration incidentWindow, List<Path> rules) {
+                           Duration incidentWindow, List<Path> rules, List<OutputSettings> outputs) {
+
+    /** Without alert outputs. */
+    public ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
+                        Duration incidentWindow, List<Path> rules) {
+        this(port, data, cluster, token, tls, store, ingest, incidentWindow, rules, List.of());
+    }
 
     public record Tls(Path certificate, Path key, Path keystore, String keystorePassword, Path clientCa) {
         public boolean enabled() {
@@ -76,7 +89,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     public String toString() {
         return "ServerConfig[port=" + port + ", data=" + data + ", cluster=" + cluster + ", token="
                 + (token == null ? "none" : "set") + ", tls=" + tls + ", store=" + store + ", ingest=" + ingest
-                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + "]";
+                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + ", outputs=" + outputs + "]";
     }
 
     /** The configuration with no file: defaults and the environment. */
@@ -104,7 +117,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     /** This configuration with the command line's port and data directory, where given. */
     public ServerConfig withFlags(Integer flagPort, Path flagData) {
         return new ServerConfig(flagPort != null ? flagPort : port, flagData != null ? flagData : data, cluster, token,
-                tls, store, ingest, incidentWindow, rules);
+                tls, store, ingest, incidentWindow, rules, outputs);
     }
 
     private static ServerConfig from(File f, Path base, String where, Map<String, String> env) {
@@ -139,7 +152,13 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         Duration window = Quantities.duration("incidents.window",
                 f.incidents == null || f.incidents.window == null ? "30m" : f.incidents.window);
         List<Path> rules = f.rules == null ? List.of() : f.rules.stream().map(r -> path(base, r)).toList();
-        return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules);
+        List<OutputSettings> outputs;
+        try {
+            outputs = OutputsConfig.parse(f.outputs, base);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage());
+        }
+        return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules, outputs);
     }
 
     private static Path path(Path base, String value) {
@@ -157,6 +176,8 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         @JsonProperty FileIngest ingest;
         @JsonProperty FileIncidents incidents;
         @JsonProperty List<String> rules;
+        /** Read by {@link OutputsConfig}, which knows each output type's keys. */
+        @JsonProperty JsonNode outputs;
     }
 
     private static final class FileTls {
