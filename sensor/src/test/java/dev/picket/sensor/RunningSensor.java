@@ -68,6 +68,11 @@ final class RunningSensor implements AutoCloseable {
         return metrics;
     }
 
+    /** CPU time the sensor's thread has used (everything the sensor does but write to its sink happens there). */
+    long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
+    }
+
     /** Every event collected so far that satisfies the test. */
     List<ObjectNode> events(Predicate<JsonNode> test) {
         synchronized (events) {

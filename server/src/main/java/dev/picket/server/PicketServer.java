@@ -6,6 +6,7 @@ import dev.picket.server.admission.AdmissionPolicy;
 import dev.picket.server.admission.AdmissionReviewer;
 import dev.picket.server.admission.AdmissionWebhook;
 import dev.picket.server.config.ServerConfig;
+import dev.picket.server.forward.KafkaForwarder;
 import dev.picket.engine.alert.AlertFactory;
 import dev.picket.engine.attack.AttackCatalogue;
 import dev.picket.engine.attack.AttackMatrix;
@@ -23,6 +24,7 @@ import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
 import dev.picket.outputs.AlertOutputs;
 import dev.picket.server.ingest.PublishingDetector;
+import dev.picket.server.lifecycle.TriageApi;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
 import dev.picket.store.Stores;
@@ -101,8 +103,8 @@ public final class PicketServer implements AutoCloseable {
         try {
             Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
                     config.ingest().replay(), Clock.systemUTC());
-            pipeline = new IngestPipeline(journal, decoder, outputs.isEmpty() ? detector : new PublishingDetector(detector, outputs),
-                    store, metrics, config.ingest().queueBytes());
+            pipeline = forwarding(config, journal, decoder,
+                    outputs.isEmpty() ? detector : new PublishingDetector(detector, outputs), store, metrics);
         } catch (IOException | RuntimeException e) {
             outputs.close();
             store.close();
@@ -112,7 +114,9 @@ public final class PicketServer implements AutoCloseable {
                 new PostureEvaluator(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
                 admissionPolicy, Clock.systemUTC()), store);
         try {
-            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission);
+            TriageApi triage = new TriageApi(store, Clock.systemUTC());
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission,
+                    triage::register);
         } catch (RuntimeException e) {
             admission.close();
             pipeline.close();
@@ -125,6 +129,15 @@ public final class PicketServer implements AutoCloseable {
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
         }
+    }
+
+    /** The pipeline, forwarding to Kafka when configured, and then running the rules only if asked to. */
+    private static IngestPipeline forwarding(ServerConfig config, Journal journal, BatchDecoder decoder, Detector detector,
+                                             AlertStore store, IngestMetrics metrics) throws IOException {
+        ServerConfig.Forward forward = config.forward();
+        if (forward == null) return new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+        Detector here = forward.evaluate() ? detector : event -> List.of();
+        return new IngestPipeline(journal, decoder, here, KafkaForwarder.open(forward), store, metrics, config.ingest().queueBytes());
     }
 
     private static Coverage coverage(AttackMatrix matrix, RuleSet rules) {
