@@ -22,6 +22,8 @@ import dev.picket.server.ingest.InputDecoder;
 import dev.picket.server.ingest.IngestMetrics;
 import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
+import dev.picket.outputs.AlertOutputs;
+import dev.picket.server.ingest.PublishingDetector;
 import dev.picket.server.lifecycle.TriageApi;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
@@ -54,6 +56,7 @@ public final class PicketServer implements AutoCloseable {
     private final HttpApi http;
     private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
+    private final AlertOutputs outputs;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
@@ -92,10 +95,18 @@ public final class PicketServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
         try {
+            outputs = AlertOutputs.start(config.outputs(), registry);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
             Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
                     config.ingest().replay(), Clock.systemUTC());
-            pipeline = forwarding(config, journal, decoder, detector, store, metrics);
+            pipeline = forwarding(config, journal, decoder,
+                    outputs.isEmpty() ? detector : new PublishingDetector(detector, outputs), store, metrics);
         } catch (IOException | RuntimeException e) {
+            outputs.close();
             store.close();
             throw e;
         }
@@ -109,6 +120,7 @@ public final class PicketServer implements AutoCloseable {
         } catch (RuntimeException e) {
             admission.close();
             pipeline.close();
+            outputs.close();
             store.close();
             throw e;
         }
@@ -159,6 +171,7 @@ public final class PicketServer implements AutoCloseable {
         housekeeping.shutdownNow();
         admission.close();
         pipeline.close();
+        outputs.close();
         store.close();
     }
 }

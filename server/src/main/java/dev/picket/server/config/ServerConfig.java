@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.picket.outputs.OutputSettings;
+import dev.picket.outputs.OutputsConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,10 +50,20 @@ import java.util.Map;
  *   auditTopic: picket.audit
  *   eventsTopic: picket.events
  *   evaluate: false                # false: only forward; true: also run the rules here
+ * outputs:                         # where alerts go besides the store; see OutputsConfig
+ *   - type: slack
+ *     url: https://hooks.slack.com/services/T000/B000/XXXX
+ *     filter: {minSeverity: high}
  * </pre>
  */
 public record ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
-                           Duration incidentWindow, List<Path> rules, Forward forward) {
+                           Duration incidentWindow, List<Path> rules, Forward forward, List<OutputSettings> outputs) {
+
+    /** Without alert outputs. */
+    public ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
+                        Duration incidentWindow, List<Path> rules, Forward forward) {
+        this(port, data, cluster, token, tls, store, ingest, incidentWindow, rules, forward, List.of());
+    }
 
     public record Tls(Path certificate, Path key, Path keystore, String keystorePassword, Path clientCa) {
         public boolean enabled() {
@@ -105,7 +118,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     public String toString() {
         return "ServerConfig[port=" + port + ", data=" + data + ", cluster=" + cluster + ", token="
                 + (token == null ? "none" : "set") + ", tls=" + tls + ", store=" + store + ", ingest=" + ingest
-                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + ", forward=" + forward + "]";
+                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + ", forward=" + forward + ", outputs=" + outputs + "]";
     }
 
     /** The configuration with no file: defaults and the environment. */
@@ -133,7 +146,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     /** This configuration with the command line's port and data directory, where given. */
     public ServerConfig withFlags(Integer flagPort, Path flagData) {
         return new ServerConfig(flagPort != null ? flagPort : port, flagData != null ? flagData : data, cluster, token,
-                tls, store, ingest, incidentWindow, rules, forward);
+                tls, store, ingest, incidentWindow, rules, forward, outputs);
     }
 
     private static ServerConfig from(File f, Path base, String where, Map<String, String> env) {
@@ -168,8 +181,14 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         Duration window = Quantities.duration("incidents.window",
                 f.incidents == null || f.incidents.window == null ? "30m" : f.incidents.window);
         List<Path> rules = f.rules == null ? List.of() : f.rules.stream().map(r -> path(base, r)).toList();
+        List<OutputSettings> outputs;
+        try {
+            outputs = OutputsConfig.parse(f.outputs, base);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage());
+        }
         return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules,
-                forward(f.forward, where));
+                forward(f.forward, where), outputs);
     }
 
     private static Forward forward(FileForward f, String where) {
@@ -196,6 +215,8 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         @JsonProperty FileIncidents incidents;
         @JsonProperty List<String> rules;
         @JsonProperty FileForward forward;
+        /** Read by {@link OutputsConfig}, which knows each output type's keys. */
+        @JsonProperty JsonNode outputs;
     }
 
     private static final class FileForward {
