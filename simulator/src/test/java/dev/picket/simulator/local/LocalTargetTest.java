@@ -1,5 +1,6 @@
 package dev.picket.simulator.local;
 
+import dev.picket.simulator.EmbeddedPicket;
 import dev.picket.simulator.Simulation;
 import dev.picket.simulator.ingest.PicketIngest;
 import dev.picket.simulator.scenario.Scenarios;
@@ -67,16 +68,20 @@ class LocalTargetTest {
     }
 
     @Test
-    void reconRaisesTheAuditAlertFromTheRequestTheApiStandInReceived() throws Exception {
+    void allRunsThroughTheJailAndRaisesTheAuditAlertFromTheRequestTheApiStandInReceived() throws Exception {
         List<String> progress = new ArrayList<>();
         ScenarioResult result;
         try (EmbeddedPicket picket = new EmbeddedPicket(tmp.resolve("data"));
              LocalTarget target = LocalTarget.start(tmp.resolve("work"), new PicketIngest(picket.api()), null)) {
             result = new Simulation(target, new AlertWatcher(picket.api(), Clock.systemUTC(), Duration.ofMillis(200)),
-                    Clock.systemUTC(), progress::add).run(List.of(Scenarios.builtIn().get("recon")), Duration.ofSeconds(10)).getFirst();
+                    Clock.systemUTC(), progress::add).run(List.of(Scenarios.builtIn().get("all")), Duration.ofSeconds(5)).getFirst();
         }
         assertThat(progress).anyMatch(l -> l.contains("\"allowed\":false"))
-                .anyMatch(l -> l.contains("Nmap scan report for kubernetes.default (10.96.0.1)"));
+                .anyMatch(l -> l.contains("Nmap scan report for kubernetes.default (10.96.0.1)"))
+                .anyMatch(l -> l.contains("role picket-simulation-node-role"))
+                .anyMatch(l -> l.contains("/home/user/.git-credentials: https://simulated-user"))
+                .anyMatch(l -> l.contains("touch /etc/ld.so.preload: not permitted"))
+                .anyMatch(l -> l.contains("xmrig ran"));
         assertThat(result.outcomes()).filteredOn(Outcome::fired).extracting(o -> o.expected().id())
                 .containsExactly("audit-sa-anomalous-operation");
         assertThat(result.note()).contains("no runtime sensor", "proc-webshell-activity", "net-k8s-api-from-workload");

@@ -73,7 +73,7 @@ class ScenariosTest {
                 """);
         assertThatThrownBy(() -> Scenarios.builtIn().withDirectory(dir))
                 .isInstanceOf(ScenarioException.class).hasMessageStartingWith(dir.resolve("bad.yml") + ":")
-                .hasMessageContaining("steps[0]: ").hasMessageContaining("'run'");
+                .hasMessageContaining("steps[0].run: ").hasMessageContaining("'run'");
     }
 
     @Test
