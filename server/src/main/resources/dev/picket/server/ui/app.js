@@ -55,12 +55,15 @@ function entityLabel(entity) {
 
 class Unauthorized extends Error {}
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Authorization: "Bearer " + sessionStorage.getItem(TOKEN_KEY) } });
+async function api(path, method, body) {
+  const headers = { Authorization: "Bearer " + sessionStorage.getItem(TOKEN_KEY) };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method: method || "GET", headers,
+    body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) throw new Unauthorized("the token was not accepted");
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error || response.statusText);
-  return body;
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error || response.statusText);
+  return answer;
 }
 
 // ---- routing -----------------------------------------------------------------------------------
@@ -109,12 +112,13 @@ function showLogin(message) {
 
 // ---- alerts ------------------------------------------------------------------------------------
 
-const FILTERS = ["severity", "namespace", "rule", "technique", "from", "to"];
+const FILTERS = ["severity", "namespace", "rule", "technique", "status", "from", "to"];
+const STATUSES = ["new", "acknowledged", "resolved", "false-positive"];
 
 async function alertList(params) {
   const form = filterForm(params);
   const table = el("table", { id: "alerts" },
-    el("thead", {}, el("tr", {}, ["Time", "Severity", "Alert", "Where", "ATT&CK"].map(h => el("th", {}, h)))));
+    el("thead", {}, el("tr", {}, ["Time", "Severity", "Alert", "Where", "ATT&CK", "Status"].map(h => el("th", {}, h)))));
   const body = el("tbody");
   table.append(body);
   const more = el("button", { id: "more", type: "button", hidden: true }, "Load more");
@@ -145,7 +149,7 @@ async function alertList(params) {
     next = page.next;
     more.hidden = !next;
     document.getElementById("count").textContent = body.children.length + (next ? "+" : "") + " alerts";
-    if (!body.children.length) body.append(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No alerts match.")));
+    if (!body.children.length) body.append(el("tr", {}, el("td", { colspan: 6, class: "muted" }, "No alerts match.")));
   };
   more.addEventListener("click", () => load(true).catch(failed));
   await load(false);
@@ -164,6 +168,8 @@ function filterForm(params) {
     el("label", {}, "Namespace", text("namespace", "shop")),
     el("label", {}, "Rule", text("rule", "rule id")),
     el("label", {}, "Technique", text("technique", "T1609")),
+    el("label", {}, "Status", el("select", { name: "status" }, el("option", { value: "" }, "any status"),
+      STATUSES.map(s => el("option", { value: s, selected: params.get("status") === s }, s)))),
     el("label", {}, "From (UTC)", time("from")),
     el("label", {}, "To (UTC)", time("to")),
     el("button", { type: "submit" }, "Filter"),
@@ -189,7 +195,8 @@ function alertRow(a) {
       a.count > 1 ? el("span", { class: "repeats", title: "last at " + when(a.lastTime) }, " ×" + a.count) : null,
       el("div", { class: "muted" }, a.rule.id)),
     el("td", {}, entityLabel(a.entity)),
-    el("td", {}, (a.attack.techniques || []).map(t => el("span", { class: "tag" }, t))));
+    el("td", {}, (a.attack.techniques || []).map(t => el("span", { class: "tag" }, t))),
+    el("td", {}, el("span", { class: "status status-" + a.status }, a.status)));
 }
 
 async function alertDetail(id) {
@@ -211,12 +218,46 @@ async function alertDetail(id) {
     el("p", {}, el("a", { href: "#/alerts" }, "← Alerts")),
     el("h1", { id: "alert-title" }, a.rule.title, " ", severity(a.severity)),
     el("div", { class: "card" }, a.description ? el("p", {}, a.description) : null, facts),
+    await triageCard("/v1/alerts/" + encodeURIComponent(id)),
     el("h2", {}, "ATT&CK"), attack,
     a.remediation ? el("h2", {}, "What to do") : null,
     a.remediation ? el("div", { class: "remediation", id: "remediation" }, a.remediation) : null,
     el("h2", {}, "Evidence"),
     el("p", { class: "muted" }, "The events that matched, with secrets redacted."),
     el("pre", { id: "evidence" }, JSON.stringify(a.evidence, null, 2)));
+}
+
+// ---- triage: status, assignee, comments and who changed what ----------------------------------
+
+async function triageCard(base) {
+  const card = el("div", { class: "card triage", id: "triage" });
+  const render = (t) => {
+    const status = el("select", { id: "triage-status" }, STATUSES.map(s => el("option", { value: s, selected: t.status === s }, s)));
+    const assignee = el("input", { id: "triage-assignee", placeholder: "assignee", value: t.assignee || "" });
+    const comment = el("textarea", { id: "triage-comment", placeholder: "comment", rows: 2 });
+    const error = el("p", { class: "error", id: "triage-error", hidden: true });
+    const form = el("form", { id: "triage-form" },
+      el("label", {}, "Status ", status), " ", el("label", {}, "Assignee ", assignee), " ",
+      el("button", { type: "submit", id: "triage-save" }, "Save"), el("div", {}, comment), error);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const change = { status: status.value, assignee: assignee.value };
+      if (comment.value.trim()) change.comment = comment.value;
+      try {
+        render(await api(base, "PATCH", change));
+      } catch (e) {
+        if (e instanceof Unauthorized) return failed(e);
+        error.hidden = false;
+        error.textContent = e.message;
+      }
+    });
+    const history = el("ol", { class: "history", id: "history" }, t.history.map(h => el("li", {},
+      el("span", { class: "muted" }, when(h.time) + " · " + h.actor + " · "),
+      h.field === "comment" ? el("q", {}, h.to) : h.field + ": " + (h.from || "–") + " → " + (h.to || "–"))));
+    card.replaceChildren(el("h2", {}, "Triage"), form, t.history.length ? history : el("p", { class: "muted" }, "No changes yet."));
+  };
+  render(await api(base + "/triage"));
+  return card;
 }
 
 // ---- incidents ---------------------------------------------------------------------------------
@@ -247,6 +288,7 @@ async function incidentDetail(id) {
       el("dt", {}, "From"), el("dd", {}, when(i.first)),
       el("dt", {}, "To"), el("dd", {}, when(i.last)),
       el("dt", {}, "Tactics"), el("dd", {}, i.tactics.join(" → ")))),
+    await triageCard("/v1/incidents/" + encodeURIComponent(id)),
     el("h2", {}, "Timeline, along the ATT&CK tactics"),
     el("ol", { class: "timeline", id: "timeline" }, i.alerts.map(a => el("li", {},
       el("span", { class: "tag" }, (a.attack.tactics || []).join(", ") || "no tactic"), " ",

@@ -146,6 +146,38 @@ class WebUiTest {
     }
 
     @Test
+    void anAlertIsWorkedFromItsPageAndTheTrailSaysWhoChangedWhat() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.findElement(By.linkText("Crypto miner pool connection on the command line")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("triage-form")));
+        assertThat(browser.findElement(By.id("triage")).getText()).contains("No changes yet.");
+
+        new Select(browser.findElement(By.id("triage-status"))).selectByValue("acknowledged");
+        browser.findElement(By.id("triage-assignee")).sendKeys("bob");
+        browser.findElement(By.id("triage-comment")).sendKeys("pod deleted, rotating the token");
+        browser.findElement(By.id("triage-save")).click();
+
+        WebElement history = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
+        assertThat(history.getText()).contains("token · status: new → acknowledged", "token · assignee: – → bob",
+                "pod deleted, rotating the token");
+        browser.get(base + "#/alerts?status=acknowledged&live=0");
+        wait.until(d -> alertTitles().equals(List.of("Crypto miner pool connection on the command line")));
+        assertThat(browser.findElement(By.cssSelector("#alerts .status")).getText()).isEqualTo("acknowledged");
+    }
+
+    @Test
+    void aRefusedChangeShowsItsReason() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.findElement(By.linkText("Crypto miner pool connection on the command line")).click();
+        WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("triage-assignee")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = 'x'.repeat(300)", assignee);
+        browser.findElement(By.id("triage-save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("triage-error"), "assignee: longer than 200 characters"));
+    }
+
+    @Test
     void theMatrixShowsCoverageAndAlertCountsPerTechnique() {
         signIn(TestServers.TOKEN);
         alertTitles();
