@@ -157,6 +157,8 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         @JsonProperty FileIngest ingest;
         @JsonProperty FileIncidents incidents;
         @JsonProperty List<String> rules;
+        /** Read by {@link dev.picket.server.ops.Operations}. */
+        @JsonProperty com.fasterxml.jackson.databind.JsonNode operations;
     }
 
     private static final class FileTls {
