@@ -23,6 +23,7 @@ import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
 import dev.picket.server.lifecycle.TriageApi;
 import dev.picket.server.ops.Operations;
+import dev.picket.server.reload.FolderWatcher;
 import dev.picket.server.reload.LiveRules;
 import dev.picket.server.reload.ReloadApi;
 import dev.picket.server.reload.ReloadingDetector;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,7 @@ public final class PicketServer implements AutoCloseable {
     private final HttpApi http;
     private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
+    private final FolderWatcher watcher;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
@@ -152,10 +157,24 @@ public final class PicketServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        List<Path> watched = new ArrayList<>(config.rules());
+        watched.add(operations.suppressions());
+        watcher = operations.watch() ? watch(watched, live) : null;
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("picket-retention").unstarted(r));
         Duration retention = config.store().retention();
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
+        }
+    }
+
+    /** Watches the rule and suppression folders (creating the latter, so its first file is seen); null when that fails. */
+    private static FolderWatcher watch(List<Path> folders, LiveRules live) {
+        try {
+            Files.createDirectories(folders.getLast());
+            return new FolderWatcher(folders, live::reload);
+        } catch (IOException e) {
+            LOG.warn("rule files are not watched (reload with POST /v1/reload): {}", e.getMessage());
+            return null;
         }
     }
 
@@ -187,6 +206,7 @@ public final class PicketServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (watcher != null) watcher.close();
         housekeeping.shutdownNow();
         admission.close();
         pipeline.close();
