@@ -124,6 +124,12 @@ async function alertList(params) {
   const more = el("button", { id: "more", type: "button", hidden: true }, "Load more");
   const live = el("input", { type: "checkbox", id: "live", checked: params.get("live") !== "0" });
   const grouped = params.get("grouped") !== "0";
+  const withSuppressed = el("input", { type: "checkbox", id: "with-suppressed", checked: params.get("suppressed") === "any",
+    onchange: () => {
+      const q = new URLSearchParams(params);
+      if (withSuppressed.checked) q.set("suppressed", "any"); else q.delete("suppressed");
+      location.hash = "#/alerts?" + q;
+    } });
   const group = el("input", { type: "checkbox", id: "grouped", checked: grouped, onchange: () => {
     const q = new URLSearchParams(params);
     q.set("grouped", group.checked ? "1" : "0");
@@ -132,12 +138,14 @@ async function alertList(params) {
   show(el("h1", {}, "Alerts"), form,
     el("p", { class: "muted" }, el("label", {}, live, " refresh every 10 s"), " · ",
       el("label", {}, group, " group repeats (same rule and entity within the incident window)"), " · ",
+      el("label", {}, withSuppressed, " show suppressed"), " · ",
       el("span", { id: "count" })),
     table, el("p", {}, more));
 
   const query = new URLSearchParams();
   for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name));
   if (grouped) query.set("grouped", "true");
+  if (params.get("suppressed") === "any") query.set("suppressed", "any");
   query.set("limit", "50");
   let next = null;
   const load = async (append) => {
@@ -188,11 +196,12 @@ function filterForm(params) {
 
 function alertRow(a) {
   const open = () => { location.hash = "#/alerts/" + encodeURIComponent(a.id); };
-  return el("tr", { class: "row", onclick: open },
+  return el("tr", { class: a.suppressed ? "row suppressed" : "row", onclick: open },
     el("td", {}, when(a.time)),
     el("td", {}, severity(a.severity)),
     el("td", {}, el("a", { href: "#/alerts/" + encodeURIComponent(a.id), class: "alert-title" }, a.rule.title),
       a.count > 1 ? el("span", { class: "repeats", title: "last at " + when(a.lastTime) }, " ×" + a.count) : null,
+      a.suppressed ? el("span", { class: "tag suppressed-tag", title: a.suppressed.reason }, "suppressed") : null,
       el("div", { class: "muted" }, a.rule.id)),
     el("td", {}, entityLabel(a.entity)),
     el("td", {}, (a.attack.techniques || []).map(t => el("span", { class: "tag" }, t))),
@@ -218,6 +227,8 @@ async function alertDetail(id) {
     el("p", {}, el("a", { href: "#/alerts" }, "← Alerts")),
     el("h1", { id: "alert-title" }, a.rule.title, " ", severity(a.severity)),
     el("div", { class: "card" }, a.description ? el("p", {}, a.description) : null, facts),
+    a.suppressed ? el("p", { class: "card suppressed", id: "suppressed" }, "Suppressed by “" + a.suppressed.title + "” until "
+      + when(a.suppressed.expires) + ": " + a.suppressed.reason) : suppressForm(a),
     await triageCard("/v1/alerts/" + encodeURIComponent(id)),
     el("h2", {}, "ATT&CK"), attack,
     a.remediation ? el("h2", {}, "What to do") : null,
@@ -225,6 +236,40 @@ async function alertDetail(id) {
     el("h2", {}, "Evidence"),
     el("p", { class: "muted" }, "The events that matched, with secrets redacted."),
     el("pre", { id: "evidence" }, JSON.stringify(a.evidence, null, 2)));
+}
+
+// ---- suppress this: a Sigma filter file for the rule and entity, with a reason and an expiry ---
+
+const EXPIRIES = { "1d": "1 day", "7d": "7 days", "30d": "30 days", "90d": "90 days" };
+
+function suppressForm(a) {
+  const reason = el("input", { id: "suppress-reason", placeholder: "why this is known-good", size: 50 });
+  const expires = el("select", { id: "suppress-expires" },
+    Object.entries(EXPIRIES).map(([value, label]) => el("option", { value, selected: value === "30d" }, label)));
+  const result = el("p", { id: "suppress-result", hidden: true });
+  const form = el("form", { id: "suppress-form", hidden: true },
+    el("label", {}, "Reason ", reason), " ", el("label", {}, "for ", expires), " ",
+    el("button", { type: "submit", id: "suppress-save" }, "Write filter"));
+  const open = el("button", { type: "button", id: "suppress", onclick: () => { form.hidden = false; open.hidden = true; reason.focus(); } },
+    "Suppress this…");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    result.hidden = false;
+    try {
+      const s = await api("/v1/suppressions", "POST", { alert: a.id, reason: reason.value, expires: expires.value });
+      form.hidden = true;
+      result.className = "";
+      result.textContent = "Suppressed until " + when(s.expires) + ": later matches are kept, flagged suppressed. Filter written to "
+        + s.file;
+    } catch (e) {
+      if (e instanceof Unauthorized) return failed(e);
+      result.className = "error";
+      result.textContent = e.message;
+    }
+  });
+  return el("div", { class: "card", id: "suppress-card" },
+    el("p", { class: "muted" }, "Known-good? Suppress this rule for this entity: a filter file for the rules folder, kept in git."),
+    open, form, result);
 }
 
 // ---- triage: status, assignee, comments and who changed what ----------------------------------

@@ -167,6 +167,27 @@ class WebUiTest {
     }
 
     @Test
+    void suppressThisWritesAFilterFileForTheRuleAndEntity() throws Exception {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.findElement(By.linkText("Crypto miner pool connection on the command line")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("suppress"))).click();
+
+        browser.findElement(By.id("suppress-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suppress-result"), "reason:"));
+
+        browser.findElement(By.id("suppress-reason")).sendKeys("load test of the mining detector");
+        new Select(browser.findElement(By.id("suppress-expires"))).selectByValue("7d");
+        browser.findElement(By.id("suppress-save")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suppress-result"), "Filter written to"));
+        try (var files = Files.list(data.resolve("suppressions"))) {
+            assertThat(files.toList()).singleElement().satisfies(f -> assertThat(Files.readString(f))
+                    .contains("TEST-MINER", "load test of the mining detector", "k8s.namespace"));
+        }
+    }
+
+    @Test
     void aRefusedChangeShowsItsReason() {
         signIn(TestServers.TOKEN);
         alertTitles();
