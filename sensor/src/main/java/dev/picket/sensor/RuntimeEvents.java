@@ -162,7 +162,7 @@ final class RuntimeEvents {
 
     /** The acting process of a non-exec event: as remembered from its exec, else as the record shows it. */
     private void acting(RuntimeShape shape, SyscallEvent e) {
-        ProcessInfo known = processes.get(e.pid());
+        ProcessInfo known = processes.get(e.pid(), e.ppid());
         Workload workload = known != null ? known.workload() : processes.workload(e.pid(), e.ppid());
         String commandLine = known != null && known.commandLine() != null && !known.commandLine().isEmpty()
                 ? known.commandLine() : e.title();

@@ -107,6 +107,12 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
 
     public static final int DEFAULT_PORT = 8443;
 
+    /** Without forwarding to Kafka. */
+    public ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
+                        Duration incidentWindow, List<Path> rules) {
+        this(port, data, cluster, token, tls, store, ingest, incidentWindow, rules, null);
+    }
+
     /** Without the token: configurations end up in logs. */
     @Override
     public String toString() {

@@ -72,6 +72,43 @@ class PicketTopologyTest {
         }
     }
 
+    @Test
+    void aBadLineIsCountedAndTheRestOfTheRecordStillRead(@TempDir Path state) throws Exception {
+        RuleSet rules = RuleSet.builder().add("rules.yml", RULES).build();
+        InputReaders readers = new InputReaders(Map.of("events", InputFormat.RUNTIME), null, Clock.systemUTC());
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Counters counting = new Counters() {
+            @Override
+            public void decoded(String topic, long events) {
+            }
+
+            @Override
+            public void decodeError(String topic) {
+                errors.add(topic);
+            }
+
+            @Override
+            public void alert(boolean correlation) {
+            }
+
+            @Override
+            public void routed() {
+            }
+        };
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(PicketTopology.build(rules, List.of("events"), readers,
+                "alerts", 100, counting, new CorrelationGauges()), props)) {
+            TestInputTopic<String, byte[]> in = driver.createInputTopic("events", new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
+
+            in.pipeInput("k", ("{\"category\": 7, \"broken\"\n" + event("09:00:00", "/bin/sh")).getBytes(StandardCharsets.UTF_8));
+            assertThat(errors).containsExactly("events");
+            assertThat(ruleIds(out.readValuesToList())).containsExactly("shell");
+        }
+    }
+
     private static String event(String time, String image) {
         return "{\"time\":\"2026-03-10T" + time + "Z\",\"category\":\"process_creation\",\"node\":\"node-1\","
                 + "\"Image\":\"" + image + "\",\"CommandLine\":\"x\",\"ProcessId\":1}";

@@ -43,7 +43,7 @@ final class RegexLiterals {
 
     /**
      * The required literals, folded to lower case when {@code caseInsensitive}; null when none
-     * are known (or a case-insensitive literal holds a letter whose case folding leaves ASCII).
+     * are known (or a case-insensitive literal is not ASCII).
      */
     static String[] of(String regex, boolean caseInsensitive) {
         Set<String> found;
@@ -61,9 +61,7 @@ final class RegexLiterals {
             if (s.isEmpty()) return null;
             if (caseInsensitive) {
                 for (int i = 0; i < s.length(); i++) {
-                    char c = Character.toLowerCase(s.charAt(i));
-                    // k and s also fold to the Kelvin sign and the long s; non-ASCII letters have other partners too.
-                    if (c >= 0x80 || c == 'k' || c == 's') return null;
+                    if (s.charAt(i) >= 0x80) return null; // non-ASCII letters have case partners Fold does not know
                 }
                 out.add(Fold.lower(s));
             } else {

@@ -13,11 +13,21 @@ public final class RegexTest implements ValueTest {
     /** One of these must occur for the regex to match; null when unknown. */
     private final String[] required;
     private final boolean cased;
+    /**
+     * Ignoring case, RE2 also matches k to the Kelvin sign and s to the long s, which the folded
+     * search does not: values with non-ASCII text then go straight to the regex.
+     */
+    private final boolean asciiOnly;
 
     public RegexTest(Pattern pattern) {
         this.pattern = pattern;
         this.cased = (pattern.flags() & Pattern.CASE_INSENSITIVE) == 0;
         this.required = RegexLiterals.of(pattern.pattern(), !cased);
+        boolean ks = false;
+        if (required != null && !cased) {
+            for (String literal : required) ks |= literal.indexOf('k') >= 0 || literal.indexOf('s') >= 0;
+        }
+        this.asciiOnly = ks;
     }
 
     @Override
@@ -27,11 +37,18 @@ public final class RegexTest implements ValueTest {
     }
 
     private boolean mayMatch(String text) {
-        if (required == null) return true;
+        if (required == null || asciiOnly && !isAscii(text)) return true;
         for (String literal : required) {
             if (Fold.indexOf(text, literal, 0, cased) >= 0) return true;
         }
         return false;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     @Override

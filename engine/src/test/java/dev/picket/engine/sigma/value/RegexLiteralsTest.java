@@ -43,9 +43,17 @@ class RegexLiteralsTest {
     }
 
     @Test
-    void caseInsensitiveLettersWithNonAsciiFoldsGiveNoLiterals() {
-        assertThat(RegexLiterals.of("kubectl", true)).isNull(); // the Kelvin sign folds to k
-        assertThat(RegexLiterals.of("kubectl", false)).containsExactly("kubectl");
+    void nonAsciiCaseInsensitiveLiteralsGiveNoLiterals() {
+        assertThat(RegexLiterals.of("größe", true)).isNull();
+        assertThat(RegexLiterals.of("größe", false)).containsExactly("größe");
+    }
+
+    @Test
+    void ignoringCaseTheKelvinSignAndTheLongSStillReachTheRegex() {
+        RegexTest test = new RegexTest(Pattern.compile("kubectl|base64", Pattern.CASE_INSENSITIVE));
+        assertThat(test.test(TextNode.valueOf("run \u212Aubectl get pods"))).isTrue();
+        assertThat(test.test(TextNode.valueOf("echo x | ba\u017Fe64 -d"))).isTrue();
+        assertThat(test.test(TextNode.valueOf("run kubeadm"))).isFalse();
     }
 
     @Test
