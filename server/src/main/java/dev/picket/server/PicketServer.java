@@ -6,6 +6,7 @@ import dev.picket.server.admission.AdmissionPolicy;
 import dev.picket.server.admission.AdmissionReviewer;
 import dev.picket.server.admission.AdmissionWebhook;
 import dev.picket.server.config.ServerConfig;
+import dev.picket.server.forward.KafkaForwarder;
 import dev.picket.engine.alert.AlertFactory;
 import dev.picket.engine.attack.AttackCatalogue;
 import dev.picket.engine.attack.AttackMatrix;
@@ -21,6 +22,19 @@ import dev.picket.server.ingest.InputDecoder;
 import dev.picket.server.ingest.IngestMetrics;
 import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
+import dev.picket.outputs.AlertOutputs;
+import dev.picket.server.ingest.PublishingDetector;
+import dev.picket.server.lifecycle.TriageApi;
+import dev.picket.server.ops.Operations;
+import dev.picket.server.reload.FolderWatcher;
+import dev.picket.server.reload.LiveRules;
+import dev.picket.server.reload.ReloadApi;
+import dev.picket.server.reload.ReloadingDetector;
+import dev.picket.server.reload.RuleLoader;
+import dev.picket.server.suppress.LiveSuppressions;
+import dev.picket.server.suppress.MarkingDetector;
+import dev.picket.server.suppress.SuppressApi;
+import dev.picket.engine.rule.RuleLoadException;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
 import dev.picket.store.Stores;
@@ -32,6 +46,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +69,33 @@ public final class PicketServer implements AutoCloseable {
     private final HttpApi http;
     private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
+    private final AlertOutputs outputs;
+    private final FolderWatcher watcher;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
         this(config, rules, AdmissionPolicy.defaults());
     }
 
-    /** The server with an admission policy for {@code POST /v1/admit}. */
+    /** The server with an admission policy for {@code POST /v1/admit}; reloads reread only suppressions. */
     public PicketServer(ServerConfig config, RuleSet rules, AdmissionPolicy admission) throws IOException {
+        this(config, () -> rules, admission, Operations.defaults(config.data()));
+    }
+
+    /**
+     * The server over rules it can reload ({@code POST /v1/reload}, or on file change when the
+     * operations say so), with suppressions, rule overrides and source silence watching.
+     */
+    public PicketServer(ServerConfig config, RuleLoader rules, AdmissionPolicy admission, Operations operations)
+            throws IOException {
+        this(config, live(rules, operations), admission, operations);
+    }
+
+    private PicketServer(ServerConfig config, LiveRules live, AdmissionPolicy admission, Operations operations)
+            throws IOException {
         this(config, new InputDecoder(config.cluster(), config.ingest().maxBatchBytes(), Clock.systemUTC()),
-                new EngineDetector(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
-                AttackCatalogue.bundled().matrix(), rules, admission);
+                new ReloadingDetector(live, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
+                AttackCatalogue.bundled().matrix(), live, admission, operations);
     }
 
     /**
@@ -71,11 +104,23 @@ public final class PicketServer implements AutoCloseable {
      */
     public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
                         RuleSet rules) throws IOException {
-        this(config, decoder, detector, matrix, rules, AdmissionPolicy.defaults());
+        this(config, decoder, detector, matrix, live(() -> rules, Operations.defaults(config.data())),
+                AdmissionPolicy.defaults(), Operations.defaults(config.data()));
     }
 
-    private PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
-                         RuleSet rules, AdmissionPolicy admissionPolicy) throws IOException {
+    private static LiveRules live(RuleLoader rules, Operations operations) throws IOException {
+        try {
+            return new LiveRules(rules, new LiveSuppressions(operations.suppressions()), operations.overrides());
+        } catch (RuleLoadException e) {
+            throw new ConfigException(String.join("\n", e.errors().stream()
+                    .map(r -> r.file() + ":" + r.line() + ": " + r.message()).toList()));
+        }
+    }
+
+    private PicketServer(ServerConfig config, BatchDecoder decoder, Detector engine, AttackMatrix matrix,
+                         LiveRules live, AdmissionPolicy admissionPolicy, Operations operations) throws IOException {
+        RuleSet rules = live.get();
+        Detector detector = new MarkingDetector(engine, live.suppressions(), Clock.systemUTC());
         if (config.token() == null && config.tls().clientCa() == null) {
             throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
@@ -90,10 +135,18 @@ public final class PicketServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
         try {
+            outputs = AlertOutputs.start(config.outputs(), registry);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
             Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
                     config.ingest().replay(), Clock.systemUTC());
-            pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+            pipeline = forwarding(config, journal, decoder,
+                    outputs.isEmpty() ? detector : new PublishingDetector(detector, outputs), store, metrics);
         } catch (IOException | RuntimeException e) {
+            outputs.close();
             store.close();
             throw e;
         }
@@ -101,17 +154,49 @@ public final class PicketServer implements AutoCloseable {
                 new PostureEvaluator(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
                 admissionPolicy, Clock.systemUTC()), store);
         try {
-            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission);
+            TriageApi triage = new TriageApi(store, Clock.systemUTC());
+            SuppressApi suppress = new SuppressApi(store, live.suppressions(), live, Clock.systemUTC());
+            ReloadApi reload = new ReloadApi(live);
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission,
+                    routes -> {
+                        triage.register(routes);
+                        suppress.register(routes);
+                        reload.register(routes);
+                    });
         } catch (RuntimeException e) {
             admission.close();
             pipeline.close();
+            outputs.close();
             store.close();
             throw e;
         }
+        List<Path> watched = new ArrayList<>(config.rules());
+        watched.add(operations.suppressions());
+        watcher = operations.watch() ? watch(watched, live) : null;
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("picket-retention").unstarted(r));
         Duration retention = config.store().retention();
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
+        }
+    }
+
+    /** The pipeline, forwarding to Kafka when configured, and then running the rules only if asked to. */
+    private static IngestPipeline forwarding(ServerConfig config, Journal journal, BatchDecoder decoder, Detector detector,
+                                             AlertStore store, IngestMetrics metrics) throws IOException {
+        ServerConfig.Forward forward = config.forward();
+        if (forward == null) return new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+        Detector here = forward.evaluate() ? detector : event -> List.of();
+        return new IngestPipeline(journal, decoder, here, KafkaForwarder.open(forward), store, metrics, config.ingest().queueBytes());
+    }
+
+    /** Watches the rule and suppression folders (creating the latter, so its first file is seen); null when that fails. */
+    private static FolderWatcher watch(List<Path> folders, LiveRules live) {
+        try {
+            Files.createDirectories(folders.getLast());
+            return new FolderWatcher(folders, live::reload);
+        } catch (IOException e) {
+            LOG.warn("rule files are not watched (reload with POST /v1/reload): {}", e.getMessage());
+            return null;
         }
     }
 
@@ -143,9 +228,11 @@ public final class PicketServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (watcher != null) watcher.close();
         housekeeping.shutdownNow();
         admission.close();
         pipeline.close();
+        outputs.close();
         store.close();
     }
 }
