@@ -53,33 +53,41 @@ public final class CorrelationFootprint {
             level: high
             """;
 
+    private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Origin ORIGIN = new Origin("bench", 0, null);
+
     private CorrelationFootprint() {
+    }
+
+    /** A failed-password detection rule and the password-spraying value_count correlation over it. */
+    public static RuleSet rules() {
+        try {
+            return RuleSet.builder().add("bench-correlation.yml", RULES).build();
+        } catch (RuleLoadException e) {
+            throw new IllegalStateException("benchmark rules do not load: " + e.errors(), e);
+        }
+    }
+
+    /** The {@code v}-th failed password from the {@code g}-th source address, of {@code groups} sources, at most one per millisecond. */
+    public static Event failedPassword(int g, int v, int groups) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("EventType", "failed_password");
+        root.put("SourceIp", "10." + (g >>> 16) + "." + ((g >>> 8) & 0xff) + "." + (g & 0xff));
+        root.put("User", "user" + v);
+        root.put("node", "node-1");
+        return new Event(LogSource.SSHD, START.plusMillis((long) v * groups + g), ORIGIN, root);
     }
 
     /** Bytes of retained heap per open group, over {@code groups} groups. */
     public static double bytesPerGroup(int groups) {
-        RuleSet rules;
-        try {
-            rules = RuleSet.builder().add("bench-correlation.yml", RULES).build();
-        } catch (RuleLoadException e) {
-            throw new IllegalStateException("benchmark rules do not load: " + e.errors(), e);
-        }
+        RuleSet rules = rules();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
         SigmaCorrelator correlator = new SigmaCorrelator(rules.correlations(), new InMemoryStateStore(), groups);
         Engine engine = new Engine(rules, correlator);
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        Instant start = Instant.parse("2026-12-01T08:00:00Z");
-        Origin origin = new Origin("bench", 0, null);
         for (int v = 0; v < VALUES_PER_GROUP; v++) {
             for (int g = 0; g < groups; g++) {
-                ObjectNode root = nodes.objectNode();
-                root.put("EventType", "failed_password");
-                root.put("SourceIp", "10." + (g >>> 16) + "." + ((g >>> 8) & 0xff) + "." + (g & 0xff));
-                root.put("User", "user" + v);
-                root.put("node", "node-1");
-                Instant time = start.plusMillis((long) v * groups + g);
-                engine.process(new Event(LogSource.SSHD, time, origin, root), m -> {
+                engine.process(failedPassword(g, v, groups), m -> {
                     throw new IllegalStateException("no group may reach the threshold: " + m.rule());
                 });
             }

@@ -26,16 +26,29 @@ public final class Dataset {
     private final String name;
     private final byte[] bytes;
     private final int events;
+    private final List<String> lines;
 
     private Dataset(String name, List<String> lines) {
         this.name = name;
         this.events = lines.size();
+        this.lines = List.copyOf(lines);
+        this.bytes = jsonLines(lines);
+    }
+
+    private static byte[] jsonLines(List<String> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(lines.size() * 1024);
         for (String line : lines) {
             out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         }
-        this.bytes = out.toByteArray();
+        return out.toByteArray();
+    }
+
+    /** The data in consecutive pieces of {@code size} events, as JSON lines; events beyond the last whole piece are left out. */
+    public List<byte[]> chunks(int size) {
+        List<byte[]> out = new ArrayList<>();
+        for (int from = 0; from + size <= events; from += size) out.add(jsonLines(lines.subList(from, from + size)));
+        return out;
     }
 
     /** A busy cluster's audit log ({@link BusyClusterAudit}). */
@@ -63,8 +76,13 @@ public final class Dataset {
 
     /** Decodes every line, as {@code picket detect} does, handing each event on. */
     public void decode(Consumer<Event> out) {
+        decode(bytes, out);
+    }
+
+    /** Decodes JSON lines of this data set (all of it, or a chunk), handing each event on. */
+    public void decode(byte[] jsonLines, Consumer<Event> out) {
         try {
-            READER.read(name, new ByteArrayInputStream(bytes), out, error -> {
+            READER.read(name, new ByteArrayInputStream(jsonLines), out, error -> {
                 throw new IllegalStateException("generated data does not decode: " + error);
             });
         } catch (IOException e) {

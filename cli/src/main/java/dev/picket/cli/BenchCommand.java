@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     int events;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
-            description = "Measured seconds per figure, after half as long again to warm up (default: ${DEFAULT-VALUE}).")
+            description = "Measured seconds per figure, interleaved in rounds, after half as long again to warm up (default: ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--groups", paramLabel = "N", defaultValue = "100000",

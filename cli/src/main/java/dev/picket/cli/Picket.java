@@ -16,13 +16,16 @@ import java.nio.charset.StandardCharsets;
         description = "Threat detection for Kubernetes and containers.",
         subcommands = {
                 DetectCommand.class,
+                ScanCommand.class,
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,
+                SensorCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
                 SimulateCommand.class,
                 DemoCommand.class,
+                StreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;

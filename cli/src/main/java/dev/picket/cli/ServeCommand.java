@@ -3,6 +3,7 @@ package dev.picket.cli;
 import dev.picket.engine.sigma.RuleSet;
 import dev.picket.rules.RuleSources;
 import dev.picket.server.PicketServer;
+import dev.picket.server.admission.AdmissionPolicy;
 import dev.picket.server.config.ConfigException;
 import dev.picket.server.config.ServerConfig;
 import dev.picket.store.StoreException;
@@ -38,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Directory for the journal and the SQLite store (default picket-data).")
     Path data;
 
+    @Option(names = "--admission-policy", paramLabel = "FILE",
+            description = "Admission policy for POST /v1/admit: modes per namespace/labels, exempt namespaces, "
+                    + "Sigma exemption filters (see the README). Default: audit from medium up, system namespaces exempt.")
+    Path admissionPolicy;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -53,15 +59,23 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.USAGE;
         }
+        AdmissionPolicy admission;
+        try {
+            admission = admissionPolicy == null ? AdmissionPolicy.defaults() : AdmissionPolicy.load(admissionPolicy);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return ExitCode.USAGE;
+        }
         RuleOptions ruleOptions = new RuleOptions();
         ruleOptions.rules = new ArrayList<>(settings.rules());
+        ruleOptions.rules.addAll(admission.exemptions()); // Sigma filters: they name the rules they exempt from
         RuleSources sources = LoadedRules.sources(ruleOptions, err);
         RuleSet rules = sources == null ? null : LoadedRules.build(sources, err);
         if (rules == null) return ExitCode.USAGE;
 
         PicketServer server;
         try {
-            server = new PicketServer(settings, rules).start();
+            server = new PicketServer(settings, rules, admission).start();
         } catch (ConfigException | StoreException e) {
             err.println(e.getMessage());
             return ExitCode.USAGE;

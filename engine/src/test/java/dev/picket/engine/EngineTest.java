@@ -1,7 +1,6 @@
 package dev.picket.engine;
 
 import dev.picket.engine.event.Event;
-import dev.picket.engine.sigma.RuleSet;
 import dev.picket.engine.testing.Events;
 import org.junit.jupiter.api.Test;
 

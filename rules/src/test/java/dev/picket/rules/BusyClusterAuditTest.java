@@ -80,7 +80,7 @@ class BusyClusterAuditTest {
     void learnedBaselinesStayQuietOnTheSameClusterAfterTheirLearningWeek() throws Exception {
         List<String> lines = new ArrayList<>();
         BusyClusterAudit.generate(20_000, 2027, Duration.ofSeconds(40), lines::add);
-        Instant last = Instant.parse(AuditRecord.JSON.readTree(lines.get(lines.size() - 1))
+        Instant last = Instant.parse(JSON.readTree(lines.get(lines.size() - 1))
                 .path("requestReceivedTimestamp").asText());
         assertThat(Duration.between(Instant.parse("2026-12-01T08:00:00Z"), last)).isGreaterThan(Duration.ofDays(8));
         assertThat(BuiltinRuleRun.firedRuleIds("busy-nine-days.jsonl", String.join("\n", lines) + "\n")).isEmpty();

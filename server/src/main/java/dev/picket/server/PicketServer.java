@@ -1,7 +1,12 @@
 package dev.picket.server;
 
 import dev.picket.server.config.ConfigException;
+import dev.picket.posture.PostureEvaluator;
+import dev.picket.server.admission.AdmissionPolicy;
+import dev.picket.server.admission.AdmissionReviewer;
+import dev.picket.server.admission.AdmissionWebhook;
 import dev.picket.server.config.ServerConfig;
+import dev.picket.server.forward.KafkaForwarder;
 import dev.picket.engine.alert.AlertFactory;
 import dev.picket.engine.attack.AttackCatalogue;
 import dev.picket.engine.attack.AttackMatrix;
@@ -17,6 +22,9 @@ import dev.picket.server.ingest.InputDecoder;
 import dev.picket.server.ingest.IngestMetrics;
 import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
+import dev.picket.outputs.AlertOutputs;
+import dev.picket.server.ingest.PublishingDetector;
+import dev.picket.server.lifecycle.TriageApi;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
 import dev.picket.store.Stores;
@@ -46,13 +54,20 @@ public final class PicketServer implements AutoCloseable {
     private final AlertStore store;
     private final IngestPipeline pipeline;
     private final HttpApi http;
+    private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
+    private final AlertOutputs outputs;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
+        this(config, rules, AdmissionPolicy.defaults());
+    }
+
+    /** The server with an admission policy for {@code POST /v1/admit}. */
+    public PicketServer(ServerConfig config, RuleSet rules, AdmissionPolicy admission) throws IOException {
         this(config, new InputDecoder(config.cluster(), config.ingest().maxBatchBytes(), Clock.systemUTC()),
                 new EngineDetector(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
-                AttackCatalogue.bundled().matrix(), rules);
+                AttackCatalogue.bundled().matrix(), rules, admission);
     }
 
     /**
@@ -61,6 +76,11 @@ public final class PicketServer implements AutoCloseable {
      */
     public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
                         RuleSet rules) throws IOException {
+        this(config, decoder, detector, matrix, rules, AdmissionPolicy.defaults());
+    }
+
+    private PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
+                         RuleSet rules, AdmissionPolicy admissionPolicy) throws IOException {
         if (config.token() == null && config.tls().clientCa() == null) {
             throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
@@ -75,17 +95,32 @@ public final class PicketServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
         try {
-            Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
-                    config.ingest().replay(), Clock.systemUTC());
-            pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+            outputs = AlertOutputs.start(config.outputs(), registry);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
         try {
-            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)));
+            Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
+                    config.ingest().replay(), Clock.systemUTC());
+            pipeline = forwarding(config, journal, decoder,
+                    outputs.isEmpty() ? detector : new PublishingDetector(detector, outputs), store, metrics);
+        } catch (IOException | RuntimeException e) {
+            outputs.close();
+            store.close();
+            throw e;
+        }
+        admission = new AdmissionWebhook(new AdmissionReviewer(
+                new PostureEvaluator(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
+                admissionPolicy, Clock.systemUTC()), store);
+        try {
+            TriageApi triage = new TriageApi(store, Clock.systemUTC());
+            http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission,
+                    triage::register);
         } catch (RuntimeException e) {
+            admission.close();
             pipeline.close();
+            outputs.close();
             store.close();
             throw e;
         }
@@ -94,6 +129,15 @@ public final class PicketServer implements AutoCloseable {
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
         }
+    }
+
+    /** The pipeline, forwarding to Kafka when configured, and then running the rules only if asked to. */
+    private static IngestPipeline forwarding(ServerConfig config, Journal journal, BatchDecoder decoder, Detector detector,
+                                             AlertStore store, IngestMetrics metrics) throws IOException {
+        ServerConfig.Forward forward = config.forward();
+        if (forward == null) return new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+        Detector here = forward.evaluate() ? detector : event -> List.of();
+        return new IngestPipeline(journal, decoder, here, KafkaForwarder.open(forward), store, metrics, config.ingest().queueBytes());
     }
 
     private static Coverage coverage(AttackMatrix matrix, RuleSet rules) {
@@ -125,7 +169,9 @@ public final class PicketServer implements AutoCloseable {
     public void close() {
         http.close();
         housekeeping.shutdownNow();
+        admission.close();
         pipeline.close();
+        outputs.close();
         store.close();
     }
 }

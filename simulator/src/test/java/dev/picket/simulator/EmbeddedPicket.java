@@ -8,8 +8,7 @@ import dev.picket.simulator.verdict.PicketApi;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /** A real Picket server with the built-in rules on a free port, for end-to-end tests. */
 public final class EmbeddedPicket implements AutoCloseable {
@@ -17,9 +16,8 @@ public final class EmbeddedPicket implements AutoCloseable {
     private final PicketServer server;
 
     public EmbeddedPicket(Path data) throws Exception {
-        ServerConfig config = new ServerConfig(0, data, "simulation", TOKEN, new ServerConfig.Tls(null, null, null, null, null),
-                new ServerConfig.Store(null, null, null, null),
-                new ServerConfig.Ingest(1 << 20, 8 << 20, 1 << 20, Duration.ofHours(1)), Duration.ofMinutes(30), List.of());
+        // Built from the defaults so the test follows the configuration as it grows.
+        ServerConfig config = ServerConfig.defaults(Map.of("PICKET_TOKEN", TOKEN)).withFlags(0, data);
         server = new PicketServer(config, new RuleSources(BuiltinRules.load()).addBuiltin().build()).start();
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** The fields of an alert the store indexes, read from the alert's JSON (the alert contract). */
 record AlertRow(String id, Instant time, Severity severity, String ruleId, String ruleTitle, String namespace,
-                String cluster, List<String> techniques, List<String> tactics, ObjectNode entity, ObjectNode json) {
+                String cluster, List<String> techniques, List<String> tactics, ObjectNode entity, String suppressedBy,
+                ObjectNode json) {
 
     static AlertRow of(ObjectNode alert) {
         String id = required(alert, "id");
@@ -35,7 +36,7 @@ record AlertRow(String id, Instant time, Severity severity, String ruleId, Strin
         return new AlertRow(id, time, severity, ruleId, rule.path("title").asText(ruleId),
                 text(entity, "namespace"), text(entity, "cluster"),
                 strings(alert.path("attack").path("techniques")), strings(alert.path("attack").path("tactics")),
-                entity, alert);
+                entity, text(alert.path("suppressed"), "filter"), alert);
     }
 
     private static String required(ObjectNode alert, String field) {

@@ -12,6 +12,10 @@ import java.util.Optional;
  * engine produced it (evidence already redacted), with the fields the API filters on indexed beside
  * it. Adding an alert whose id is already stored changes nothing, so a replayed journal cannot
  * double an alert or an incident.
+ *
+ * <p>Every raw alert is kept. An alert with the fingerprint of an earlier one (same rule, same
+ * entity, same incident-window period) is its repeat: a grouped listing shows the first with a count.
+ * A repeat of a resolved alert, and a new alert in a resolved incident, reopen it (status {@code new}).
  */
 public interface AlertStore extends AutoCloseable {
 
@@ -36,6 +40,21 @@ public interface AlertStore extends AutoCloseable {
 
     /** How many alerts in the time range (either end may be null) carry each technique ID. */
     Map<String, Long> techniqueCounts(Instant from, Instant to);
+
+    /** How an alert's group or an incident is being worked; empty when there is no such alert or incident. */
+    Optional<Triage> triage(Triage.Target target, String id);
+
+    /**
+     * Changes status, assignee or adds a comment, each change logged with the actor and time; for
+     * an alert, its group (the first alert and its repeats) changes. Empty when there is no such one.
+     */
+    Optional<Triage> change(Triage.Target target, String id, String actor, Triage.Change change, Instant at);
+
+    /**
+     * Alerts marked suppressed, per suppression filter: the alert's {@code suppressed.filter}
+     * (such alerts are kept and listed on request, but open no incident and form their own groups).
+     */
+    Map<String, Long> suppressedCounts();
 
     /** Deletes alerts older than the cutoff and incidents whose last alert is; returns alerts deleted. */
     int deleteBefore(Instant cutoff);

@@ -13,9 +13,11 @@ import java.util.List;
  * @param title    the most severe alert's rule title and the entity
  * @param severity the highest severity of its alerts
  * @param tactics  the ATT&CK tactics its alerts carry, in matrix order
+ * @param assignee who works it, or null
  */
 public record Incident(String id, ObjectNode entity, String title, Severity severity, List<String> tactics,
-                       Instant first, Instant last, int alertCount) {
+                       Instant first, Instant last, int alertCount, Status status,
+                       String assignee) {
     public Incident {
         tactics = List.copyOf(tactics);
     }

@@ -34,10 +34,12 @@ final class JdbcAlertStore implements AlertStore {
 
     private final Connection db;
     private final StoreSettings settings;
+    private final TriageLog triage;
 
     JdbcAlertStore(Connection db, StoreSettings settings) {
         this.db = db;
         this.settings = settings;
+        this.triage = new TriageLog(db);
         try {
             Schema.migrate(db);
         } catch (SQLException e) {
@@ -68,9 +70,12 @@ final class JdbcAlertStore implements AlertStore {
     private boolean insert(AlertRow row) throws SQLException {
         String body = row.json().toString();
         int tacticRank = row.tactics().stream().mapToInt(settings::rank).min().orElse(settings.tacticOrder().size());
+        Optional<EntityKey> entity = EntityKey.of(row.entity());
+        String fingerprint = fingerprint(row, entity);
         try (PreparedStatement s = db.prepareStatement("""
-                INSERT INTO alerts (id, time_ms, severity, rule_id, namespace, cluster, tactic_rank, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+                INSERT INTO alerts (id, time_ms, severity, rule_id, namespace, cluster, tactic_rank, body, fingerprint,
+                                    suppressed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
             s.setString(1, row.id());
             s.setLong(2, row.time().toEpochMilli());
             s.setInt(3, row.severity().ordinal());
@@ -79,8 +84,11 @@ final class JdbcAlertStore implements AlertStore {
             s.setString(6, row.cluster());
             s.setInt(7, tacticRank);
             s.setString(8, body);
+            s.setString(9, fingerprint);
+            s.setString(10, row.suppressedBy());
             if (s.executeUpdate() == 0) return false;
         }
+        markRepeat(row, fingerprint);
         try (PreparedStatement s = db.prepareStatement(
                 "INSERT INTO alert_techniques (technique, alert_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (String technique : row.techniques()) {
@@ -90,9 +98,38 @@ final class JdbcAlertStore implements AlertStore {
             }
             s.executeBatch();
         }
-        Optional<EntityKey> entity = EntityKey.of(row.entity());
-        if (entity.isPresent()) fileIntoIncident(row, entity.get());
+        // A suppressed alert is kept and countable, but opens or grows no incident: it is known-good activity.
+        if (entity.isPresent() && row.suppressedBy() == null) fileIntoIncident(row, entity.get());
         return true;
+    }
+
+    /**
+     * Same rule, same entity, same period of the incident window; suppressed alerts group apart, so
+     * known-good activity never counts as (or reopens) a repeat of an alert people work.
+     */
+    private String fingerprint(AlertRow row, Optional<EntityKey> entity) {
+        long period = row.time().toEpochMilli() / settings.incidentWindow().toMillis();
+        return digest(row.ruleId() + '\n' + entity.map(EntityKey::key).orElse(row.entity().toString()) + '\n' + period
+                + (row.suppressedBy() == null ? "" : "\nsuppressed"));
+    }
+
+    /** When an earlier alert has the fingerprint, this one is its repeat: counted there, listed grouped under it. */
+    private void markRepeat(AlertRow row, String fingerprint) throws SQLException {
+        String first;
+        try (PreparedStatement s = prepare("SELECT id FROM alerts WHERE fingerprint = ? AND repeat_of IS NULL AND id <> ? "
+                + "ORDER BY time_ms, id LIMIT 1", List.of(fingerprint, row.id())); ResultSet r = s.executeQuery()) {
+            if (!r.next()) return;
+            first = r.getString(1);
+        }
+        long t = row.time().toEpochMilli();
+        try (PreparedStatement mark = prepare("UPDATE alerts SET repeat_of = ? WHERE id = ?", List.of(first, row.id()));
+             PreparedStatement count = prepare("UPDATE alerts SET occurrences = occurrences + 1, "
+                     + "last_ms = CASE WHEN COALESCE(last_ms, time_ms) < ? THEN ? ELSE COALESCE(last_ms, time_ms) END "
+                     + "WHERE id = ?", List.of(t, t, first))) {
+            mark.executeUpdate();
+            count.executeUpdate();
+        }
+        triage.reopen(Triage.Target.ALERT, first, row.time());
     }
 
     private void fileIntoIncident(AlertRow row, EntityKey entity) throws SQLException {
@@ -164,6 +201,7 @@ final class JdbcAlertStore implements AlertStore {
                 s.setString(12, incidentId);
                 s.executeUpdate();
             }
+            triage.reopen(Triage.Target.INCIDENT, incidentId, row.time());
         }
         try (PreparedStatement s = db.prepareStatement("UPDATE alerts SET incident_id = ? WHERE id = ?")) {
             s.setString(1, incidentId);
@@ -180,10 +218,13 @@ final class JdbcAlertStore implements AlertStore {
 
     /** Deterministic, so a store rebuilt from the same alerts names its incidents the same. */
     private static String incidentId(String entityKey, String firstAlertId) {
+        return "inc-" + digest(entityKey + '\n' + firstAlertId);
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((entityKey + '\n' + firstAlertId).getBytes(StandardCharsets.UTF_8));
-            return "inc-" + HexFormat.of().formatHex(digest, 0, 12);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -191,8 +232,15 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public synchronized AlertPage alerts(AlertQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT time_ms, id, body FROM alerts WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT time_ms, id, body, occurrences, last_ms, " + GROUP_STATUS
+                + ", assignee, suppressed_by FROM alerts WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (q.status() != null) {
+            sql.append(" AND ").append(GROUP_STATUS).append(" = ?");
+            args.add(q.status().word());
+        }
+        if (q.suppressed() != null) sql.append(q.suppressed() ? " AND suppressed_by IS NOT NULL" : " AND suppressed_by IS NULL");
+        if (q.grouped()) sql.append(" AND repeat_of IS NULL");
         if (q.minSeverity() != null) {
             sql.append(" AND severity >= ?");
             args.add(q.minSeverity().ordinal());
@@ -228,11 +276,60 @@ final class JdbcAlertStore implements AlertStore {
                     return new AlertPage(alerts, last.encode());
                 }
                 last = new Cursor(r.getLong(1), r.getString(2));
-                alerts.add(parse(r.getString(3)));
+                ObjectNode alert = parse(r.getString(3));
+                alert.put("status", r.getString(6));
+                if (q.grouped()) {
+                    long lastMs = r.getLong(5);
+                    alert.put("count", r.getInt(4)).put("lastTime", Instant.ofEpochMilli(r.wasNull() ? r.getLong(1) : lastMs).toString());
+                }
+                alerts.add(alert);
             }
             return new AlertPage(alerts, null);
         } catch (SQLException e) {
             throw new StoreException("cannot read alerts: " + e.getMessage(), e);
+        }
+    }
+
+    /** An alert's status is its group's: the first alert's when it is a repeat. */
+    private static final String GROUP_STATUS = "COALESCE((SELECT h.status FROM alerts h WHERE h.id = alerts.repeat_of), status)";
+
+    @Override
+    public synchronized Optional<Triage> triage(Triage.Target target, String id) {
+        try {
+            Optional<String> holder = triage.holder(target, id);
+            return holder.isEmpty() ? Optional.empty() : Optional.of(triage.read(target, holder.get()));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the triage of " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Triage> change(Triage.Target target, String id, String actor, Triage.Change change,
+                                                Instant at) {
+        try {
+            db.setAutoCommit(false);
+            Optional<String> holder = triage.holder(target, id);
+            if (holder.isPresent()) triage.change(target, holder.get(), actor, change, at);
+            Optional<Triage> after = holder.isEmpty() ? Optional.empty() : Optional.of(triage.read(target, holder.get()));
+            db.commit();
+            return after;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot change " + id + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Long> suppressedCounts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement s = prepare("SELECT suppressed_by, COUNT(*) FROM alerts WHERE suppressed_by IS NOT NULL "
+                + "GROUP BY suppressed_by ORDER BY suppressed_by", List.of()); ResultSet r = s.executeQuery()) {
+            while (r.next()) out.put(r.getString(1), r.getLong(2));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot count suppressed alerts: " + e.getMessage(), e);
         }
     }
 
@@ -282,13 +379,14 @@ final class JdbcAlertStore implements AlertStore {
 
     private static final String INCIDENT_COLUMNS = """
             SELECT i.id, i.entity, i.title, i.severity, i.tactics, i.first_ms, i.last_ms,
-                   (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id)""";
+                   (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id), i.status, i.assignee""";
 
     private static Incident incident(ResultSet r) throws SQLException {
         List<String> tactics = new ArrayList<>();
         parseArray(r.getString(5)).forEach(n -> tactics.add(n.asText()));
         return new Incident(r.getString(1), parse(r.getString(2)), r.getString(3), Severity.values()[r.getInt(4)],
-                tactics, Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)), r.getInt(8));
+                tactics, Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)), r.getInt(8),
+                Status.parse(r.getString(9)), r.getString(10));
     }
 
     @Override
@@ -315,10 +413,18 @@ final class JdbcAlertStore implements AlertStore {
             try (PreparedStatement t = prepare("DELETE FROM alert_techniques WHERE alert_id IN "
                     + "(SELECT id FROM alerts WHERE time_ms < ?)", List.of(ms));
                  PreparedStatement a = prepare("DELETE FROM alerts WHERE time_ms < ?", List.of(ms));
-                 PreparedStatement i = prepare("DELETE FROM incidents WHERE last_ms < ?", List.of(ms))) {
+                 PreparedStatement log = prepare("DELETE FROM triage_log WHERE (target = 'ALERT' AND subject_id IN "
+                         + "(SELECT id FROM alerts WHERE time_ms < ?)) OR (target = 'INCIDENT' AND subject_id IN "
+                         + "(SELECT id FROM incidents WHERE last_ms < ?))", List.of(ms, ms));
+                 PreparedStatement i = prepare("DELETE FROM incidents WHERE last_ms < ?", List.of(ms));
+                 // Repeats whose first alert is gone stand on their own again.
+                 PreparedStatement r = prepare("UPDATE alerts SET repeat_of = NULL WHERE repeat_of IS NOT NULL "
+                         + "AND repeat_of NOT IN (SELECT id FROM alerts)", List.of())) {
                 t.executeUpdate();
+                log.executeUpdate();
                 int deleted = a.executeUpdate();
                 i.executeUpdate();
+                r.executeUpdate();
                 db.commit();
                 return deleted;
             }

@@ -47,7 +47,32 @@ final class Schema {
                       first_ms BIGINT NOT NULL,
                       last_ms BIGINT NOT NULL)""",
                     "CREATE INDEX incidents_entity ON incidents (entity_key, last_ms)",
-                    "CREATE INDEX incidents_last ON incidents (last_ms)"));
+                    "CREATE INDEX incidents_last ON incidents (last_ms)"),
+            // Fingerprints: repeats of an alert (same rule, same entity, same window) point at the first.
+            List.of("ALTER TABLE alerts ADD COLUMN fingerprint TEXT",
+                    "ALTER TABLE alerts ADD COLUMN repeat_of TEXT",
+                    "ALTER TABLE alerts ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE alerts ADD COLUMN last_ms BIGINT",
+                    "CREATE INDEX alerts_fingerprint ON alerts (fingerprint)"),
+            // Triage: status and assignee on alert groups and incidents, and the audit trail of changes;
+            // the suppression filter that marked an alert (suppressed alerts are kept, not dropped).
+            List.of("ALTER TABLE alerts ADD COLUMN suppressed_by TEXT",
+                    "CREATE INDEX alerts_suppressed ON alerts (suppressed_by, time_ms)",
+                    "ALTER TABLE alerts ADD COLUMN status TEXT NOT NULL DEFAULT 'new'",
+                    "ALTER TABLE alerts ADD COLUMN assignee TEXT",
+                    "ALTER TABLE incidents ADD COLUMN status TEXT NOT NULL DEFAULT 'new'",
+                    "ALTER TABLE incidents ADD COLUMN assignee TEXT",
+                    """
+                    CREATE TABLE triage_log (
+                      seq BIGINT PRIMARY KEY,
+                      target TEXT NOT NULL,
+                      subject_id TEXT NOT NULL,
+                      time_ms BIGINT NOT NULL,
+                      actor TEXT NOT NULL,
+                      field TEXT NOT NULL,
+                      old_value TEXT,
+                      new_value TEXT)""",
+                    "CREATE INDEX triage_log_subject ON triage_log (target, subject_id, seq)"));
 
     private Schema() {
     }

@@ -33,7 +33,7 @@ abstract class AlertStoreContract {
     }
 
     private static AlertQuery query(Severity min, String namespace, String rule, String technique) {
-        return new AlertQuery(min, namespace, rule, technique, null, null, 100, null);
+        return new AlertQuery(min, namespace, rule, technique, null, null, false, 100, null);
     }
 
     private static List<String> ids(AlertPage page) {
@@ -87,7 +87,7 @@ abstract class AlertStoreContract {
     @Test
     void filtersByTimeFromInclusiveToExclusive() {
         store.add(List.of(alert("a0", 0, "low"), alert("a1", 1, "low"), alert("a2", 2, "low")));
-        var q = new AlertQuery(null, null, null, null, T0.plusSeconds(60), T0.plusSeconds(120), 10, null);
+        var q = new AlertQuery(null, null, null, null, T0.plusSeconds(60), T0.plusSeconds(120), false, 10, null);
         assertThat(ids(store.alerts(q))).containsExactly("a1");
     }
 
@@ -108,6 +108,26 @@ abstract class AlertStoreContract {
         }
         assertThat(seen).containsExactly("a4", "a3", "a2", "a1", "a0");
         assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void repeatsOfAnAlertAreKeptAndListedGroupedUnderTheFirstWithACount() {
+        store.add(List.of(
+                alert("r1", 0, "high", "K8S-001", "shop", "web", "T1610", "execution"),
+                alert("r2", 10, "high", "K8S-001", "shop", "web", "T1610", "execution"),
+                alert("r3", 20, "high", "K8S-001", "shop", "web", "T1610", "execution"),
+                alert("other-rule", 5, "high", "K8S-002", "shop", "web", "T1610", "execution"),
+                alert("other-workload", 5, "high", "K8S-001", "shop", "api", "T1610", "execution"),
+                alert("next-window", 31, "high", "K8S-001", "shop", "web", "T1610", "execution")));
+        assertThat(ids(store.alerts(AlertQuery.latest(10)))).as("every raw alert")
+                .containsExactlyInAnyOrder("r1", "r2", "r3", "other-rule", "other-workload", "next-window");
+        AlertPage grouped = store.alerts(AlertQuery.latest(10).groupingRepeats());
+        assertThat(ids(grouped)).containsExactly("next-window", "other-workload", "other-rule", "r1");
+        ObjectNode first = grouped.alerts().get(3);
+        assertThat(first.get("count").asInt()).isEqualTo(3);
+        assertThat(first.get("lastTime").asText()).isEqualTo(T0.plus(Duration.ofMinutes(20)).toString());
+        assertThat(grouped.alerts().get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(store.alert("r1").orElseThrow().has("count")).as("the stored alert is unchanged").isFalse();
     }
 
     @Test
@@ -190,5 +210,104 @@ abstract class AlertStoreContract {
         assertThat(store.incidents(null, null, 10)).singleElement()
                 .satisfies(i -> assertThat(i.alertCount()).isEqualTo(1));
         assertThat(store.techniqueCounts(null, null)).containsEntry("T1610", 1L);
+    }
+
+    // ---- triage -----------------------------------------------------------------------------------
+
+    private static final java.time.Instant NOW = T0.plus(Duration.ofHours(2));
+
+    private Triage change(String id, Status status, String assignee, String comment) {
+        return store.change(Triage.Target.ALERT, id, "alice", new Triage.Change(status, assignee, comment), NOW).orElseThrow();
+    }
+
+    @Test
+    void anAlertStartsNewAndEveryChangeIsLoggedWithItsActor() {
+        store.add(List.of(alert("a1", 0, "high")));
+        assertThat(store.triage(Triage.Target.ALERT, "a1")).contains(new Triage(Status.NEW, null, List.of()));
+
+        change("a1", Status.ACKNOWLEDGED, "bob", "looking");
+        Triage t = change("a1", Status.ACKNOWLEDGED, "bob", null);
+
+        assertThat(t.status()).isEqualTo(Status.ACKNOWLEDGED);
+        assertThat(t.assignee()).isEqualTo("bob");
+        assertThat(t.history()).as("the repeated, unchanged values are not logged again").containsExactly(
+                new Triage.Entry(NOW, "alice", "status", "new", "acknowledged"),
+                new Triage.Entry(NOW, "alice", "assignee", null, "bob"),
+                new Triage.Entry(NOW, "alice", "comment", null, "looking"));
+        assertThat(change("a1", null, "", null).assignee()).as("an empty assignee clears it").isNull();
+    }
+
+    @Test
+    void unknownAlertsAndIncidentsHaveNoTriage() {
+        assertThat(store.triage(Triage.Target.ALERT, "nope")).isEmpty();
+        assertThat(store.change(Triage.Target.INCIDENT, "nope", "alice", new Triage.Change(Status.RESOLVED, null, null), NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void workingARepeatWorksItsGroupAndTheListingFiltersByStatus() {
+        store.add(List.of(alert("a1", 0, "high"), alert("a2", 5, "high"), alert("b1", 1, "high", "K8S-002", "shop", "db", "T1609", "execution")));
+        change("a2", Status.ACKNOWLEDGED, null, null);
+
+        assertThat(store.triage(Triage.Target.ALERT, "a1").orElseThrow().status()).isEqualTo(Status.ACKNOWLEDGED);
+        var acknowledged = new AlertQuery(null, null, null, null, null, null, Status.ACKNOWLEDGED, null, false, 10, null);
+        assertThat(ids(store.alerts(acknowledged))).containsExactly("a2", "a1");
+        assertThat(ids(store.alerts(acknowledged.groupingRepeats()))).containsExactly("a1");
+        var fresh = new AlertQuery(null, null, null, null, null, null, Status.NEW, null, false, 10, null);
+        assertThat(store.alerts(fresh).alerts()).singleElement()
+                .satisfies(a -> assertThat(a.get("status").asText()).isEqualTo("new"));
+    }
+
+    @Test
+    void aRepeatOfAResolvedAlertReopensItButAFalsePositiveStaysClosed() {
+        store.add(List.of(alert("a1", 0, "high"), alert("b1", 0, "high", "K8S-002", "shop", "db", "T1609", "execution")));
+        change("a1", Status.RESOLVED, null, null);
+        change("b1", Status.FALSE_POSITIVE, null, null);
+
+        store.add(List.of(alert("a2", 3, "high"), alert("b2", 3, "high", "K8S-002", "shop", "db", "T1609", "execution")));
+
+        Triage a = store.triage(Triage.Target.ALERT, "a1").orElseThrow();
+        assertThat(a.status()).isEqualTo(Status.NEW);
+        assertThat(a.history()).last().isEqualTo(
+                new Triage.Entry(T0.plus(Duration.ofMinutes(3)), "picket", "status", "resolved", "new"));
+        assertThat(store.triage(Triage.Target.ALERT, "b1").orElseThrow().status()).isEqualTo(Status.FALSE_POSITIVE);
+    }
+
+    @Test
+    void aNewAlertInAResolvedIncidentReopensIt() {
+        store.add(List.of(alert("a1", 0, "high")));
+        String incident = store.incidents(null, null, 1).getFirst().id();
+        store.change(Triage.Target.INCIDENT, incident, "alice", new Triage.Change(Status.RESOLVED, "alice", "done"), NOW);
+        assertThat(store.incidents(null, null, 1).getFirst().status()).isEqualTo(Status.RESOLVED);
+
+        store.add(List.of(alert("c1", 10, "low", "K8S-009", "shop", "web", "T1613", "discovery")));
+
+        assertThat(store.incidents(null, null, 1).getFirst()).satisfies(i -> {
+            assertThat(i.status()).isEqualTo(Status.NEW);
+            assertThat(i.assignee()).isEqualTo("alice");
+        });
+    }
+
+    // ---- suppression ------------------------------------------------------------------------------
+
+    private static ObjectNode suppressed(ObjectNode alert, String filter) {
+        alert.putObject("suppressed").put("filter", filter).put("reason", "known job");
+        return alert;
+    }
+
+    @Test
+    void suppressedAlertsAreKeptCountedAndListedOnlyOnRequestWithoutAnIncident() {
+        store.add(List.of(alert("a1", 0, "high"), suppressed(alert("a2", 1, "high"), "f1"), suppressed(alert("a3", 2, "high"), "f1")));
+
+        var unsuppressed = new AlertQuery(null, null, null, null, null, null, null, false, true, 10, null);
+        assertThat(ids(store.alerts(unsuppressed))).containsExactly("a1");
+        assertThat(store.alerts(unsuppressed).alerts().getFirst().get("count").asInt())
+                .as("known-good activity is no repeat of the real alert").isEqualTo(1);
+        var only = new AlertQuery(null, null, null, null, null, null, null, true, false, 10, null);
+        assertThat(ids(store.alerts(only))).containsExactly("a3", "a2");
+        assertThat(ids(store.alerts(AlertQuery.latest(10)))).containsExactly("a3", "a2", "a1");
+        assertThat(store.suppressedCounts()).containsExactly(java.util.Map.entry("f1", 2L));
+        assertThat(store.incidents(null, null, 10)).singleElement()
+                .satisfies(i -> assertThat(i.alertCount()).isEqualTo(1));
     }
 }

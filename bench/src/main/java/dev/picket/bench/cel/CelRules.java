@@ -10,9 +10,12 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.engine.AuditStage;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.event.LogSource;
+import dev.picket.engine.rule.RuleInfo;
 import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.RuleSet;
 
@@ -25,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * The straightforward baseline: every detection rule of a rule set compiled to a CEL program, and
  * each event offered to the programs of its log source (with the engine's audit-stage selection),
- * as a flattened map. Rules the translator does not cover are listed in {@link #untranslated()}.
+ * as a flattened map. Global Sigma filters join the rules they name as {@code && !(filter)}. Rules the translator does not cover are listed in {@link #untranslated()}.
  */
 public final class CelRules {
     /** A rule left out of the baseline, and why. */
@@ -47,10 +50,33 @@ public final class CelRules {
                 .addVar("e", MapType.create(SimpleType.STRING, ListType.create(SimpleType.STRING)))
                 .build();
         SigmaToCel translator = new SigmaToCel(placeholders);
+        Map<String, List<String>> exclusions = new LinkedHashMap<>();
+        List<String> filterErrors = new ArrayList<>();
+        for (RuleInfo filter : rules.filters()) {
+            ObjectNode section = ((ObjectNode) filter.document().get("filter")).deepCopy();
+            JsonNode targets = section.remove("rules");
+            try {
+                String expression = translator.translate(section);
+                for (JsonNode target : targets.isArray() ? targets : List.of(targets)) {
+                    exclusions.computeIfAbsent(target.asText(), k -> new ArrayList<>()).add("!(" + expression + ")");
+                }
+            } catch (SigmaToCel.Untranslatable e) {
+                for (JsonNode target : targets.isArray() ? targets : List.of(targets)) {
+                    exclusions.computeIfAbsent(target.asText(), k -> new ArrayList<>()).add(null);
+                }
+                filterErrors.add(filter.ruleId() + ": " + e.getMessage());
+            }
+        }
         for (DetectionRule rule : rules.detections()) {
             String id = rule.info().ruleId();
             try {
                 String expression = translator.translate(rule.info().document().get("detection"));
+                for (String key : new String[] {rule.info().id(), rule.info().name()}) {
+                    for (String exclusion : key == null ? List.<String>of() : exclusions.getOrDefault(key, List.of())) {
+                        if (exclusion == null) throw new SigmaToCel.Untranslatable("a filter of it: " + filterErrors);
+                        expression = "(" + expression + ") && " + exclusion;
+                    }
+                }
                 programs.add(new Compiled(rule.info().logsource(), id, cel.createProgram(cel.compile(expression).getAst())));
             } catch (SigmaToCel.Untranslatable e) {
                 untranslated.add(new Untranslated(id, e.getMessage()));

@@ -10,7 +10,7 @@ import java.util.Set;
  * Only the last word counts, so names about a secret rather than of one ({@code secretName},
  * {@code tokenPath}, {@code PASSWORD_FILE}, {@code authorization.k8s.io/decision}) and look-alikes
  * ({@code keyboard}, {@code PWD}) stay readable; a bare {@code key} is the name of a key
- * ({@code secretKeyRef.key}), while {@code API_KEY} is a key.
+ * ({@code secretKeyRef.key}), while {@code API_KEY} is a key, and so is a kubeconfig's {@code client-key-data}.
  */
 final class SecretNames {
     private static final Set<String> SECRET_WORDS = Set.of(
@@ -26,7 +26,9 @@ final class SecretNames {
         List<String> words = words(name);
         if (words.isEmpty()) return false;
         String last = words.get(words.size() - 1);
-        return SECRET_WORDS.contains(last) || (words.size() > 1 && QUALIFIED_WORDS.contains(last));
+        if (SECRET_WORDS.contains(last) || (words.size() > 1 && QUALIFIED_WORDS.contains(last))) return true;
+        // client-key-data: a kubeconfig's private key
+        return words.size() > 1 && last.equals("data") && words.get(words.size() - 2).equals("key");
     }
 
     private static List<String> words(String name) {

@@ -33,6 +33,9 @@ final class SecretText {
         }
     }
 
+    /** The end of a key name that holds a secret (JSON and YAML keys in text). */
+    private static final String SECRET_KEY = "(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|key[_-]data)";
+
     /** An option or variable value: quoted, or a word up to whitespace or a shell separator. */
     private static final String VALUE = "(\"[^\"]*\"|'[^']*'|[^\\s\"'&;|-][^\\s\"'&;|]*)";
 
@@ -49,6 +52,11 @@ final class SecretText {
             new Rule(Pattern.compile("(?i)((?:^|\\s)--?[a-z0-9-]*(?:password|passwd|passphrase|token|secret|api-?key|access-?key|secret-?key|private-?key|credentials?)(?:=|\\s+))" + VALUE)),
             // DB_PASSWORD=x, MYSQL_PWD=x, AWS_SECRET_ACCESS_KEY=x as shell assignments
             new Rule(Pattern.compile("(?i)(\\b[a-z0-9_]*(?:password|passwd|_pwd|secret|token|api_?key|access_key|secret_key|private_key)=)" + VALUE)),
+            // "password": "x" in JSON embedded in text (curl -d '{...}')
+            new Rule(Pattern.compile("(?i)(\"[a-z0-9_-]*" + SECRET_KEY + "\"\\s*:\\s*\")([^\"]+)")),
+            // password: x as a YAML line embedded in text (a kubeconfig's client-key-data); only at a
+            // line start, so "grep secret: file" keeps its file name
+            new Rule(Pattern.compile("(?im)(^[ \\t-]*[a-z0-9_-]*" + SECRET_KEY + "[ \\t]*:[ \\t]+)([^\\s\"']+)")),
             // mysql -psecret, mysql -p secret, mysqladmin, mysqldump, mariadb, sshpass -p secret
             new Rule(Pattern.compile("(?i)((?:^|[\\s/])(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|sshpass)(?:\\s+\\S+)*?\\s-p\\s*)([^\\s-]\\S*)")),
             // redis-cli -a secret

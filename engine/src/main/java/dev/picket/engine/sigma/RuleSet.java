@@ -5,16 +5,11 @@ import dev.picket.engine.event.LogSource;
 import dev.picket.engine.rule.RuleError;
 import dev.picket.engine.rule.RuleInfo;
 import dev.picket.engine.rule.RuleLoadException;
-import dev.picket.engine.sigma.compile.DetectionCompiler;
-import dev.picket.engine.sigma.compile.Matcher;
-import dev.picket.engine.sigma.compile.ValueCompiler;
 import dev.picket.engine.sigma.parse.RuleSyntaxException;
 import dev.picket.engine.sigma.parse.YamlException;
-import dev.picket.engine.sigma.parse.YamlList;
 import dev.picket.engine.sigma.parse.YamlMap;
 import dev.picket.engine.sigma.parse.YamlNode;
 import dev.picket.engine.sigma.parse.YamlReader;
-import dev.picket.engine.sigma.parse.YamlScalar;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -141,21 +136,22 @@ public final class RuleSet {
             List<RuleInfo> correlations = new ArrayList<>();
             YamlKeyLines keyLines = new YamlKeyLines();
             List<RuleInfo> broken = new ArrayList<>();
+            DocumentCompiler documents = new DocumentCompiler(placeholders);
             for (Source source : sources) {
                 Consumer<RuleSyntaxException> sink = e -> all.add(new RuleError(source.name, e.line(), e.getMessage()));
                 for (YamlNode document : source.documents) {
                     if (!(document instanceof YamlMap doc)) {
                         sink.accept(new RuleSyntaxException(document.line(), "a Sigma document must be a map, not " + document.kind()));
                     } else if (doc.entry("correlation") != null) {
-                        RuleInfo info = correlation(doc, source.name, sink);
+                        RuleInfo info = DocumentCompiler.correlation(doc, source.name, sink);
                         if (info != null) {
                             correlations.add(info);
                             keyLines.put(info, doc);
                         }
                     } else if (doc.entry("filter") != null) {
-                        add(filters, filter(doc, source.name, sink));
+                        add(filters, documents.filter(doc, source.name, sink));
                     } else {
-                        add(detections, detection(doc, source.name, sink, broken));
+                        add(detections, documents.detection(doc, source.name, sink, broken));
                     }
                 }
             }
@@ -184,67 +180,6 @@ public final class RuleSet {
 
         private static <T> void add(List<T> list, T item) {
             if (item != null) list.add(item);
-        }
-
-        /** @param broken receives the info of a rule whose detection does not compile */
-        private DetectionRule detection(YamlMap doc, String file, Consumer<RuleSyntaxException> errors,
-                                        List<RuleInfo> broken) {
-            RuleInfo info = RuleInfoReader.read(doc, file, true, errors);
-            YamlMap.Entry detection = doc.entry("detection");
-            if (detection == null || !(detection.value() instanceof YamlMap section)) {
-                errors.accept(detection == null ? new RuleSyntaxException(doc.line(), "missing detection")
-                        : new RuleSyntaxException(detection.line(), "detection must be a map"));
-                if (info != null) broken.add(info);
-                return null;
-            }
-            Set<String> fields = new HashSet<>();
-            Matcher matcher = compile(section, Set.of("condition"), fields, errors);
-            if (section.entry("timeframe") != null) {
-                errors.accept(new RuleSyntaxException(section.entry("timeframe").line(),
-                        "timeframe is not part of Sigma v2 detections; write a correlation rule"));
-                matcher = null;
-            }
-            if (info != null && matcher == null) broken.add(info);
-            return info == null || matcher == null ? null : new DetectionRule(info, matcher, fields.contains("stage"));
-        }
-
-        private SigmaFilter filter(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
-            RuleInfo info = RuleInfoReader.read(doc, file, true, errors);
-            YamlMap.Entry filter = doc.entry("filter");
-            if (!(filter.value() instanceof YamlMap section)) {
-                errors.accept(new RuleSyntaxException(filter.line(), "filter must be a map"));
-                return null;
-            }
-            List<SigmaFilter.Reference> rules = new ArrayList<>();
-            YamlMap.Entry rulesEntry = section.entry("rules");
-            if (rulesEntry == null) {
-                errors.accept(new RuleSyntaxException(filter.line(), "missing filter.rules (the rules to filter)"));
-            } else {
-                List<YamlNode> items = rulesEntry.value() instanceof YamlList list ? list.items() : List.of(rulesEntry.value());
-                for (YamlNode item : items) {
-                    if (item instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOLEAN) {
-                        rules.add(new SigmaFilter.Reference(s.text(), s.line()));
-                    } else {
-                        errors.accept(new RuleSyntaxException(item.line(), "filter.rules lists rule ids or names"));
-                    }
-                }
-                if (items.isEmpty()) errors.accept(new RuleSyntaxException(rulesEntry.line(), "filter.rules is empty"));
-            }
-            Matcher matcher = compile(section, Set.of("condition", "rules"), new HashSet<>(), errors);
-            return info == null || matcher == null ? null : new SigmaFilter(info, matcher, rules);
-        }
-
-        private Matcher compile(YamlMap section, Set<String> reserved, Set<String> fields,
-                                Consumer<RuleSyntaxException> errors) {
-            List<YamlMap.Entry> selections = section.entries().stream()
-                    .filter(e -> !reserved.contains(e.key()) && !e.key().equals("timeframe")).toList();
-            DetectionCompiler compiler = new DetectionCompiler(new ValueCompiler(placeholders, fields));
-            return compiler.compile(selections, section.get("condition"), section.line(), errors);
-        }
-
-        /** A correlation's description; its {@code correlation} section is compiled with the others in {@link Correlations}. */
-        private static RuleInfo correlation(YamlMap doc, String file, Consumer<RuleSyntaxException> errors) {
-            return RuleInfoReader.read(doc, file, false, errors);
         }
 
         /** Ids and names identify rules across all files, so each may be used once. */

@@ -10,14 +10,14 @@ class SecretNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"password", "DB_PASSWORD", "clientSecret", "client_secret", "access_token", "token",
             "AWS_SECRET_ACCESS_KEY", "API_KEY", "apiKey", "Authorization", "MYSQL_ROOT_PASSWD", "REDIS_PASS",
-            "privateKey", "credentials"})
+            "privateKey", "credentials", "client-key-data"})
     void namesOfSecrets(String name) {
         assertThat(SecretNames.looksSecret(name)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"keyboard", "key", "secretName", "secretKeyRef", "tokenPath", "PASSWORD_FILE",
-            "authorization.k8s.io/decision", "PWD", "monkey", "passport", "tokenExpirationSeconds", "username", ""})
+            "authorization.k8s.io/decision", "PWD", "monkey", "passport", "tokenExpirationSeconds", "username", "client-certificate-data", "data", ""})
     void namesThatOnlyLookLikeSecrets(String name) {
         assertThat(SecretNames.looksSecret(name)).isFalse();
     }

@@ -28,6 +28,8 @@ class SecretTextTest {
             "curl -u admin:hunter2 http://x | curl -u admin:[REDACTED] http://x",
             "env DB_PASSWORD=hunter2 ./run | env DB_PASSWORD=[REDACTED] ./run",
             "kubectl create secret generic s --from-literal=password=hunter2 | kubectl create secret generic s --from-literal=password=[REDACTED]",
+            "curl -d '{\"user\": \"bob\", \"password\": \"hunter2\"}' http://x | curl -d '{\"user\": \"bob\", \"password\": \"[REDACTED]\"}' http://x",
+            "client-key-data: LS0tLS1CRUdJTi | client-key-data: [REDACTED]",
     })
     void secretsInCommandLinesAndUrls(String in, String out) {
         assertThat(SecretText.redact(in)).isEqualTo(out);
@@ -46,9 +48,19 @@ class SecretTextTest {
             "curl http://x/?page=2&sort=asc",
             "echo eyJhbGciOiJIUzI1NiJ9 | base64 -d",
             "bearer",
+            "echo tokens: 5",
+            "client-certificate-data: LS0tLS1CRUdJTi",
+            "grep -c secret: /etc/app.yaml",
     })
     void nearMissesStayAsTheyAre(String in) {
         assertThat(SecretText.redact(in)).isSameAs(in);
+    }
+
+    @Test
+    void secretLinesOfEmbeddedYamlGoWhereverTheLineIs() {
+        String kubeconfig = "users:\n- name: admin\n  user:\n    client-certificate-data: Q0VSVA==\n    client-key-data: S0VZ\n    token: abc\n";
+        assertThat(SecretText.redact(kubeconfig)).isEqualTo(
+                "users:\n- name: admin\n  user:\n    client-certificate-data: Q0VSVA==\n    client-key-data: [REDACTED]\n    token: [REDACTED]\n");
     }
 
     @Test

@@ -41,7 +41,8 @@ final class LineReader {
         byte[] chunk = new byte[CHUNK];
         boolean first = true;
         int n;
-        while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
+        // read, not readNBytes: a followed log (the sensor's sshd tail) hands over each line as it arrives.
+        while ((n = in.read(chunk, 0, CHUNK)) > 0) {
             int from = 0;
             if (first) {
                 first = false;
@@ -55,7 +56,6 @@ final class LineReader {
                 }
             }
             append(chunk, from, n);
-            if (n < CHUNK) break;
         }
         if (length > 0 || dropping) finishLine(sink);
         return number;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * open(2) flags as the names runtime events carry in {@code OpenFlags} (a list, so a rule testing
  * {@code OpenFlags: O_CREAT} matches any of them), from a number or from {@code A|B} text.
  */
-final class OpenFlags {
+public final class OpenFlags {
     /** Linux values (asm-generic/fcntl.h), the access mode first. */
     private static final int ACCESS_MODE = 0x3;
     private static final String[] MODES = {"O_RDONLY", "O_WRONLY", "O_RDWR"};
@@ -19,7 +19,7 @@ final class OpenFlags {
     }
 
     /** The flag names, or null when the value is neither a number nor flag text. */
-    static ArrayNode names(JsonNode value) {
+    public static ArrayNode names(JsonNode value) {
         if (value == null) return null;
         ArrayNode names = JsonNodeFactory.instance.arrayNode();
         if (value.isIntegralNumber()) {
@@ -41,7 +41,7 @@ final class OpenFlags {
     }
 
     /** True when the names ask for the file to be changed. */
-    static boolean writes(ArrayNode names) {
+    public static boolean writes(ArrayNode names) {
         if (names == null) return false;
         for (JsonNode n : names) {
             switch (n.asText()) {

@@ -15,40 +15,40 @@ import java.time.Instant;
  * another sensor's record, so the same rules fire whichever sensor saw the activity. Empty values
  * are left out rather than written as empty strings: a rule testing a field then sees it missing.
  */
-final class RuntimeShape {
-    static final String PROCESS_CREATION = "process_creation";
-    static final String FILE_ACCESS = "file_access";
-    static final String FILE_EVENT = "file_event";
-    static final String NETWORK_CONNECTION = "network_connection";
+public final class RuntimeShape {
+    public static final String PROCESS_CREATION = "process_creation";
+    public static final String FILE_ACCESS = "file_access";
+    public static final String FILE_EVENT = "file_event";
+    public static final String NETWORK_CONNECTION = "network_connection";
 
     private final ObjectNode root = JsonNodeFactory.instance.objectNode();
     private final String category;
     private final Instant time;
 
-    RuntimeShape(String category, Instant time) {
+    public RuntimeShape(String category, Instant time) {
         this.category = category;
         this.time = time;
         root.put("time", time.toString());
         root.put("category", category);
     }
 
-    RuntimeShape text(String field, String value) {
+    public RuntimeShape text(String field, String value) {
         if (value != null && !value.isEmpty()) root.put(field, value);
         return this;
     }
 
     /** Sets the field unless an earlier, more precise source already did. */
-    RuntimeShape fallback(String field, String value) {
+    public RuntimeShape fallback(String field, String value) {
         return root.has(field) ? this : text(field, value);
     }
 
     /** {@code Result} from a kernel return value: -1 (EPERM) and -13 (EACCES) are refusals. */
-    RuntimeShape result(int code) {
+    public RuntimeShape result(int code) {
         return text("Result", code >= 0 ? "ok" : code == -1 || code == -13 ? "denied" : "error");
     }
 
     /** A number copied from the source record when it is one (or a string of digits). */
-    RuntimeShape number(String field, JsonNode value) {
+    public RuntimeShape number(String field, JsonNode value) {
         if (value == null) return this;
         if (value.isIntegralNumber()) {
             root.put(field, value.longValue());
@@ -63,22 +63,22 @@ final class RuntimeShape {
     }
 
     /** A structured value (a list of flag names, say), left out when null. */
-    RuntimeShape json(String field, JsonNode value) {
+    public RuntimeShape json(String field, JsonNode value) {
         if (value != null) root.set(field, value);
         return this;
     }
 
-    RuntimeShape flag(String field, Boolean value) {
+    public RuntimeShape flag(String field, Boolean value) {
         if (value != null) root.put(field, value);
         return this;
     }
 
-    RuntimeShape node(String name) {
+    public RuntimeShape node(String name) {
         return text("node", name);
     }
 
     /** Container context; the runtime prefix of an id ({@code containerd://}) is dropped. */
-    RuntimeShape container(String id, String name, String image) {
+    public RuntimeShape container(String id, String name, String image) {
         if (id == null || id.isEmpty()) return this;
         ObjectNode container = root.putObject("container");
         int scheme = id.indexOf("://");
@@ -88,7 +88,7 @@ final class RuntimeShape {
         return this;
     }
 
-    RuntimeShape privileged(Boolean privileged) {
+    public RuntimeShape privileged(Boolean privileged) {
         if (privileged != null && root.get("container") instanceof ObjectNode container) {
             container.put("privileged", privileged);
         }
@@ -96,7 +96,7 @@ final class RuntimeShape {
     }
 
     /** Pod context; labels are copied when given as an object. */
-    RuntimeShape pod(String namespace, String name, JsonNode labels) {
+    public RuntimeShape pod(String namespace, String name, JsonNode labels) {
         if (name == null || name.isEmpty()) return this;
         ObjectNode k8s = root.putObject("k8s");
         if (namespace != null && !namespace.isEmpty()) k8s.put("namespace", namespace);
@@ -106,7 +106,7 @@ final class RuntimeShape {
     }
 
     /** Appends one {@code {Image, CommandLine}} entry to {@code Ancestors}. */
-    RuntimeShape ancestor(String image, String commandLine) {
+    public RuntimeShape ancestor(String image, String commandLine) {
         if (image == null && commandLine == null) return this;
         ArrayNode ancestors = root.get("Ancestors") instanceof ArrayNode a ? a : root.putArray("Ancestors");
         ObjectNode entry = ancestors.addObject();
@@ -116,12 +116,12 @@ final class RuntimeShape {
     }
 
     /** The source record, kept whole under the sensor's name so rules can still use its own fields. */
-    RuntimeShape original(String sensor, ObjectNode record) {
+    public RuntimeShape original(String sensor, ObjectNode record) {
         root.set(sensor, record);
         return this;
     }
 
-    Event event(Origin origin) {
+    public Event event(Origin origin) {
         return new Event(LogSource.linux(category), time, origin, root);
     }
 }

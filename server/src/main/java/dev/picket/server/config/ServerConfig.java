@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.picket.outputs.OutputSettings;
+import dev.picket.outputs.OutputsConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,10 +45,25 @@ import java.util.Map;
  * incidents:
  *   window: 30m
  * rules: [extra-rules/]            # Sigma files or folders beside the built-in rules
+ * forward:                         # pass accepted events on to the streams runner's input topics
+ *   kafka: {bootstrap.servers: kafka:9092}
+ *   auditTopic: picket.audit
+ *   eventsTopic: picket.events
+ *   evaluate: false                # false: only forward; true: also run the rules here
+ * outputs:                         # where alerts go besides the store; see OutputsConfig
+ *   - type: slack
+ *     url: https://hooks.slack.com/services/T000/B000/XXXX
+ *     filter: {minSeverity: high}
  * </pre>
  */
 public record ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
-                           Duration incidentWindow, List<Path> rules) {
+                           Duration incidentWindow, List<Path> rules, Forward forward, List<OutputSettings> outputs) {
+
+    /** Without alert outputs. */
+    public ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
+                        Duration incidentWindow, List<Path> rules, Forward forward) {
+        this(port, data, cluster, token, tls, store, ingest, incidentWindow, rules, forward, List.of());
+    }
 
     public record Tls(Path certificate, Path key, Path keystore, String keystorePassword, Path clientCa) {
         public boolean enabled() {
@@ -69,14 +87,38 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     public record Ingest(long maxBatchBytes, long queueBytes, long journalSegmentBytes, Duration replay) {
     }
 
+    /**
+     * Forwarding accepted events to Kafka for {@code picket streams} (null: off).
+     *
+     * @param kafka    producer properties ({@code bootstrap.servers}, security settings)
+     * @param evaluate whether this server also runs the rules over what it forwards
+     */
+    public record Forward(Map<String, String> kafka, String auditTopic, String eventsTopic, boolean evaluate) {
+        public Forward {
+            kafka = Map.copyOf(kafka);
+        }
+
+        /** Only the brokers: the other properties may hold credentials. */
+        @Override
+        public String toString() {
+            return "Forward[" + kafka.get("bootstrap.servers") + ", " + auditTopic + ", " + eventsTopic + ", evaluate=" + evaluate + "]";
+        }
+    }
+
     public static final int DEFAULT_PORT = 8443;
+
+    /** Without forwarding to Kafka. */
+    public ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
+                        Duration incidentWindow, List<Path> rules) {
+        this(port, data, cluster, token, tls, store, ingest, incidentWindow, rules, null);
+    }
 
     /** Without the token: configurations end up in logs. */
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", data=" + data + ", cluster=" + cluster + ", token="
                 + (token == null ? "none" : "set") + ", tls=" + tls + ", store=" + store + ", ingest=" + ingest
-                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + "]";
+                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + ", forward=" + forward + ", outputs=" + outputs + "]";
     }
 
     /** The configuration with no file: defaults and the environment. */
@@ -104,7 +146,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     /** This configuration with the command line's port and data directory, where given. */
     public ServerConfig withFlags(Integer flagPort, Path flagData) {
         return new ServerConfig(flagPort != null ? flagPort : port, flagData != null ? flagData : data, cluster, token,
-                tls, store, ingest, incidentWindow, rules);
+                tls, store, ingest, incidentWindow, rules, forward, outputs);
     }
 
     private static ServerConfig from(File f, Path base, String where, Map<String, String> env) {
@@ -139,7 +181,22 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         Duration window = Quantities.duration("incidents.window",
                 f.incidents == null || f.incidents.window == null ? "30m" : f.incidents.window);
         List<Path> rules = f.rules == null ? List.of() : f.rules.stream().map(r -> path(base, r)).toList();
-        return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules);
+        List<OutputSettings> outputs;
+        try {
+            outputs = OutputsConfig.parse(f.outputs, base);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage());
+        }
+        return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules,
+                forward(f.forward, where), outputs);
+    }
+
+    private static Forward forward(FileForward f, String where) {
+        if (f == null) return null;
+        if (f.kafka == null || !f.kafka.containsKey("bootstrap.servers")) {
+            throw new ConfigException(where + ": forward.kafka.bootstrap.servers: required");
+        }
+        return new Forward(f.kafka, f.auditTopic, f.eventsTopic, f.evaluate);
     }
 
     private static Path path(Path base, String value) {
@@ -157,6 +214,16 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         @JsonProperty FileIngest ingest;
         @JsonProperty FileIncidents incidents;
         @JsonProperty List<String> rules;
+        @JsonProperty FileForward forward;
+        /** Read by {@link OutputsConfig}, which knows each output type's keys. */
+        @JsonProperty JsonNode outputs;
+    }
+
+    private static final class FileForward {
+        @JsonProperty Map<String, String> kafka;
+        @JsonProperty String auditTopic = "picket.audit";
+        @JsonProperty String eventsTopic = "picket.events";
+        @JsonProperty boolean evaluate;
     }
 
     private static final class FileTls {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * Decides whether a request comes from someone allowed in: it carries the configured bearer token,
@@ -26,15 +27,20 @@ final class Authenticator {
         this.clientCertificates = clientCertificates;
     }
 
-    boolean allows(HttpServletRequest request) {
+    /**
+     * Who the request comes from, when allowed in: a client certificate's subject, or
+     * {@value Caller#TOKEN} for the shared bearer token (which names no one in particular).
+     */
+    Optional<String> caller(HttpServletRequest request) {
         if (clientCertificates && request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0) {
-            return true;
+            return Optional.of(chain[0].getSubjectX500Principal().getName());
         }
         String header = request.getHeader("Authorization");
         if (tokenDigest == null || header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return false;
+            return Optional.empty();
         }
-        return MessageDigest.isEqual(tokenDigest, digest(header.substring(BEARER.length()).trim()));
+        return MessageDigest.isEqual(tokenDigest, digest(header.substring(BEARER.length()).trim()))
+                ? Optional.of(Caller.TOKEN) : Optional.empty();
     }
 
     private static byte[] digest(String text) {

@@ -9,6 +9,8 @@ import dev.picket.server.ingest.Source;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreException;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,12 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
  * The HTTP(S) face of the server: ingest, the query API, metrics, health and the web UI. Every
  * path needs a bearer token or a client certificate except {@code /healthz} and the UI's static
  * files, which hold no data (the UI asks for the token and sends it with each API call).
+ * {@code operations} adds the routes for working alerts and running the server day to day.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -33,7 +38,8 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
 
     public HttpApi(ServerConfig config, AlertStore store, IngestPipeline pipeline, BatchDecoder decoder,
-                   IngestMetrics metrics, PrometheusMeterRegistry registry, MatrixJson matrix) {
+                   IngestMetrics metrics, PrometheusMeterRegistry registry, MatrixJson matrix, Handler admission,
+                   Consumer<RoutesConfig> operations) {
         Authenticator auth = new Authenticator(config.token(), config.tls().clientCa() != null);
         QueryHandlers queries = new QueryHandlers(store, matrix);
         long maxBatch = config.ingest().maxBatchBytes();
@@ -60,7 +66,11 @@ public final class HttpApi implements AutoCloseable {
                         "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
             });
             c.routes.before(ctx -> {
-                if (!OPEN_PATHS.contains(ctx.path()) && !auth.allows(ctx.req())) {
+                if (OPEN_PATHS.contains(ctx.path())) return;
+                Optional<String> caller = auth.caller(ctx.req());
+                if (caller.isPresent()) {
+                    Caller.set(ctx, caller.get());
+                } else {
                     ctx.header("WWW-Authenticate", "Bearer realm=\"picket\"");
                     ctx.status(401).json(IngestHandler.error("authentication required: a bearer token or a client certificate"));
                     ctx.skipRemainingHandlers();
@@ -75,11 +85,13 @@ public final class HttpApi implements AutoCloseable {
             });
             c.routes.post("/v1/audit", new IngestHandler(Source.AUDIT, maxBatch, decoder, pipeline, metrics));
             c.routes.post("/v1/events", new IngestHandler(Source.RUNTIME, maxBatch, decoder, pipeline, metrics));
+            c.routes.post("/v1/admit", admission);
             c.routes.get("/v1/alerts", queries::alerts);
             c.routes.get("/v1/alerts/{id}", queries::alert);
             c.routes.get("/v1/incidents", queries::incidents);
             c.routes.get("/v1/incidents/{id}", queries::incident);
             c.routes.get("/v1/attack", queries::attack);
+            operations.accept(c.routes);
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
             c.routes.exception(QueryHandlers.BadRequest.class, (e, ctx) -> ctx.status(400).json(IngestHandler.error(e.getMessage())));
             c.routes.exception(QueryHandlers.NotFound.class, (e, ctx) -> ctx.status(404).json(IngestHandler.error(e.getMessage())));

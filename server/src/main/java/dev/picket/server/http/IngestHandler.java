@@ -96,6 +96,6 @@ final class IngestHandler implements Handler {
     }
 
     static ObjectNode error(String message) {
-        return JsonNodeFactory.instance.objectNode().put("error", message);
+        return ApiError.of(message);
     }
 }

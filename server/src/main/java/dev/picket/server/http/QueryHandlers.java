@@ -9,6 +9,7 @@ import dev.picket.store.AlertQuery;
 import dev.picket.store.AlertStore;
 import dev.picket.store.Incident;
 import dev.picket.store.IncidentDetail;
+import dev.picket.store.Status;
 import io.javalin.http.Context;
 
 import java.time.Instant;
@@ -26,7 +27,10 @@ final class QueryHandlers {
         this.matrix = matrix;
     }
 
-    /** {@code GET /v1/alerts?severity=&namespace=&rule=&technique=&from=&to=&limit=&cursor=}. */
+    /**
+     * {@code GET /v1/alerts?severity=&namespace=&rule=&technique=&from=&to=&status=&suppressed=&grouped=&limit=&cursor=}:
+     * suppressed alerts are listed only with {@code suppressed=true} (only them) or {@code suppressed=any}.
+     */
     void alerts(Context ctx) {
         String severity = ctx.queryParam("severity");
         Severity min;
@@ -37,8 +41,11 @@ final class QueryHandlers {
         }
         AlertQuery query;
         try {
+            String status = ctx.queryParam("status");
             query = new AlertQuery(min, ctx.queryParam("namespace"), ctx.queryParam("rule"), ctx.queryParam("technique"),
-                    time(ctx, "from"), time(ctx, "to"), limit(ctx, AlertQuery.MAX_LIMIT), ctx.queryParam("cursor"));
+                    time(ctx, "from"), time(ctx, "to"), status == null || status.isEmpty() ? null : Status.parse(status),
+                    suppressed(ctx.queryParam("suppressed")), "true".equals(ctx.queryParam("grouped")),
+                    limit(ctx, AlertQuery.MAX_LIMIT), ctx.queryParam("cursor"));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }
@@ -94,7 +101,16 @@ final class QueryHandlers {
         o.put("last", i.last().toString());
         o.put("alertCount", i.alertCount());
         o.set("entity", i.entity());
+        o.put("status", i.status().word());
+        o.put("assignee", i.assignee());
         return o;
+    }
+
+    private static Boolean suppressed(String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) return false;
+        if (value.equals("true")) return true;
+        if (value.equals("any")) return null;
+        throw new BadRequest("suppressed: '" + value + "' is not one of false (default), true, any");
     }
 
     private static Instant time(Context ctx, String param) {

@@ -119,12 +119,21 @@ async function alertList(params) {
   table.append(body);
   const more = el("button", { id: "more", type: "button", hidden: true }, "Load more");
   const live = el("input", { type: "checkbox", id: "live", checked: params.get("live") !== "0" });
+  const grouped = params.get("grouped") !== "0";
+  const group = el("input", { type: "checkbox", id: "grouped", checked: grouped, onchange: () => {
+    const q = new URLSearchParams(params);
+    q.set("grouped", group.checked ? "1" : "0");
+    location.hash = "#/alerts?" + q;
+  } });
   show(el("h1", {}, "Alerts"), form,
-    el("p", { class: "muted" }, el("label", {}, live, " refresh every 10 s"), " · ", el("span", { id: "count" })),
+    el("p", { class: "muted" }, el("label", {}, live, " refresh every 10 s"), " · ",
+      el("label", {}, group, " group repeats (same rule and entity within the incident window)"), " · ",
+      el("span", { id: "count" })),
     table, el("p", {}, more));
 
   const query = new URLSearchParams();
   for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name));
+  if (grouped) query.set("grouped", "true");
   query.set("limit", "50");
   let next = null;
   const load = async (append) => {
@@ -177,6 +186,7 @@ function alertRow(a) {
     el("td", {}, when(a.time)),
     el("td", {}, severity(a.severity)),
     el("td", {}, el("a", { href: "#/alerts/" + encodeURIComponent(a.id), class: "alert-title" }, a.rule.title),
+      a.count > 1 ? el("span", { class: "repeats", title: "last at " + when(a.lastTime) }, " ×" + a.count) : null,
       el("div", { class: "muted" }, a.rule.id)),
     el("td", {}, entityLabel(a.entity)),
     el("td", {}, (a.attack.techniques || []).map(t => el("span", { class: "tag" }, t))));
@@ -192,7 +202,8 @@ async function alertDetail(id) {
   fact("Cluster", entity.cluster);
   fact("Namespace", entity.namespace);
   fact("Workload", entity.workload && entity.workload.kind + " " + entity.workload.name);
-  for (const key of ["pod", "container", "image", "node", "user", "sourceIp"]) fact(key, entity[key]);
+  const labels = { pod: "Pod", container: "Container", image: "Image", node: "Node", user: "User", sourceIp: "Source IP" };
+  for (const [key, label] of Object.entries(labels)) fact(label, entity[key]);
   const attack = el("div", { id: "attack" },
     (a.attack.tactics || []).map(t => el("a", { class: "tag", href: tacticUrl(t), target: "_blank", rel: "noopener" }, t)),
     (a.attack.techniques || []).map(t => el("a", { class: "tag technique", href: techniqueUrl(t), target: "_blank", rel: "noopener" }, t)));

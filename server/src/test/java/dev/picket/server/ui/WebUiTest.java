@@ -108,6 +108,18 @@ class WebUiTest {
     }
 
     @Test
+    void repeatsOfAnAlertAreGroupedWithACountUnlessAskedOtherwise() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        WebElement shell = browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                .filter(r -> r.getText().contains("Shell spawned by a Java server")).findFirst().orElseThrow();
+        assertThat(shell.findElement(By.className("repeats")).getText()).isEqualTo("×5");
+        browser.findElement(By.id("grouped")).click();
+        wait.until(ExpectedConditions.urlContains("grouped=0"));
+        wait.until(d -> alertTitles().stream().filter(t -> t.equals("Shell spawned by a Java server")).count() == 5);
+    }
+
+    @Test
     void theAlertListFiltersBySeverity() {
         signIn(TestServers.TOKEN);
         assertThat(alertTitles()).contains("Shell spawned by a Java server", "Crypto miner pool connection on the command line");

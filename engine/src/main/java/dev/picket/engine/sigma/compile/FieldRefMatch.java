@@ -1,6 +1,5 @@
 package dev.picket.engine.sigma.compile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.event.FieldPath;
 import dev.picket.engine.sigma.value.Fold;

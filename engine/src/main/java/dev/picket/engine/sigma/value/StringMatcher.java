@@ -157,7 +157,7 @@ public abstract sealed class StringMatcher {
                 if (anyChar[i]) continue;
                 char c = s.charAt(at + i);
                 char p = text.charAt(i);
-                if (c != p && (cased || Character.toLowerCase(c) != p)) return false;
+                if (c != p && (cased || Fold.fold(c) != p)) return false;
             }
             return true;
         }

@@ -1,0 +1,51 @@
+package dev.picket.sensor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.picket.sensor.RunningSensor.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sensor watching a locally simulated container: attribution and drift. */
+class SensorContainerTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void eventsCarryTheContainerIdAndOnlyAWrittenBinaryIsInTheUpperLayer() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (SimulatedContainer container = SimulatedContainer.create(); RunningSensor sensor = RunningSensor.start()) {
+            int exit = container.run("/bin/true image-" + marker + "; cp /bin/busybox /tmp/true; /tmp/true written-" + marker + "; sleep 1");
+            assertThat(exit).isZero();
+
+            List<ObjectNode> image = sensor.await(e -> ("/bin/true image-" + marker).equals(text(e, "CommandLine")), 1, WAIT);
+            List<ObjectNode> written = sensor.await(e -> ("/tmp/true written-" + marker).equals(text(e, "CommandLine")), 1, WAIT);
+
+            assertThat(image).hasSize(1);
+            ObjectNode fromImage = image.getFirst();
+            assertThat(fromImage.path("container").path("id").asText()).isEqualTo(container.id);
+            assertThat(fromImage.has("host")).isFalse();
+            assertThat(text(fromImage, "Image")).isEqualTo("/bin/busybox");
+            assertThat(fromImage.get("ExeInUpperLayer").asBoolean()).isFalse();
+
+            assertThat(written).hasSize(1);
+            ObjectNode drifted = written.getFirst();
+            assertThat(drifted.path("container").path("id").asText()).isEqualTo(container.id);
+            assertThat(text(drifted, "Image")).isEqualTo("/tmp/true");
+            assertThat(drifted.get("ExeInUpperLayer").asBoolean()).isTrue();
+            assertThat(text(drifted, "ExeDrift")).isEqualTo("new");
+            assertThat(text(drifted, "ParentImage")).isEqualTo("/bin/busybox");
+
+            List<ObjectNode> starts = sensor.events(e -> "container_start".equals(text(e, "category")));
+            assertThat(starts).filteredOn(e -> container.id.equals(e.path("container").path("id").asText())).hasSize(1)
+                    .first().satisfies(start -> {
+                        assertThat(start.path("container").path("privileged").asBoolean()).as("root with every capability").isTrue();
+                        assertThat(start.path("container").path("mounts").isArray()).isTrue();
+                    });
+            assertThat(starts).allMatch(e -> e.has("container"));
+        }
+    }
+}
