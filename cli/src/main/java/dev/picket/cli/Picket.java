@@ -20,8 +20,12 @@ import java.nio.charset.StandardCharsets;
                 RulesCommand.class,
                 CoverageCommand.class,
                 AttackCommand.class,
+                SensorCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                SimulateCommand.class,
+                DemoCommand.class,
+                StreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Picket implements Runnable {
     private final InputStream stdin;

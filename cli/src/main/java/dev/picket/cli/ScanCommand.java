@@ -121,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         boolean fail = threshold != null && findings.stream()
-                .anyMatch(f -> !f.exempted() && f.alert().severity().compareTo(threshold) >= 0);
+                .anyMatch(f -> !f.exempted() && f.severity().compareTo(threshold) >= 0);
         return fail ? ExitCode.FAILED : ExitCode.OK;
     }
 }

@@ -93,6 +93,12 @@ class ScanCommandTest {
     }
 
     @Test
+    void picket_s_own_deploy_manifests_have_every_finding_fixed_or_justified() throws IOException {
+        assertThat(run("scan", "--fail-on", "informational", Path.of("..", "deploy").toString())).as(err.toString()).isEqualTo(0);
+        assertThat(alerts()).isNotEmpty().allSatisfy(a -> assertThat(a.at("/finding/exemption").asText()).isNotBlank());
+    }
+
+    @Test
     void bad_usage_exits_2() {
         assertThat(run("scan")).isEqualTo(2);
         assertThat(run("scan", "--fail-on", "severe", dir.toString())).isEqualTo(2);

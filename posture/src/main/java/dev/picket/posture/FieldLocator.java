@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.engine.event.Event;
-import dev.picket.engine.rule.RuleInfo;
-import dev.picket.engine.sigma.Detector;
+import dev.picket.engine.sigma.DetectionRule;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +18,9 @@ import java.util.Set;
  * removes every value whose removal keeps the rule firing; what is left is a minimal set of values
  * the match needs (one offending container's {@code privileged: true}; a Service's {@code type} and
  * {@code selector} together). Those values are then taken from the object and the search repeats, so
- * every offending container is found, up to {@link #MAX_LOCATIONS}. Costs one rule-set evaluation per
- * value per location, microseconds each - fine for a scan and for admission, where it runs only for
- * rules that fired.
+ * every offending container is found, up to {@link #MAX_LOCATIONS}. Costs one evaluation of the rule
+ * (with its filters) per value per location, microseconds each - fine for a scan and for admission,
+ * where it runs only for rules that fired.
  */
 final class FieldLocator {
     static final int MAX_LOCATIONS = 16;
@@ -30,15 +29,15 @@ final class FieldLocator {
     private FieldLocator() {
     }
 
-    static List<Location> locate(Event event, RuleInfo rule, Detector detector) {
+    static List<Location> locate(Event event, DetectionRule rule) {
         ObjectNode root = event.root().deepCopy();
         List<Location> out = new ArrayList<>();
-        while (out.size() < MAX_LOCATIONS && fires(event, root, rule, detector)) {
+        while (out.size() < MAX_LOCATIONS && fires(event, root, rule)) {
             ObjectNode scratch = root.deepCopy();
             List<Leaf> essential = new ArrayList<>();
             for (Leaf leaf : leaves(scratch)) {
                 leaf.remove();
-                if (!fires(event, scratch, rule, detector)) {
+                if (!fires(event, scratch, rule)) {
                     leaf.restore();
                     essential.add(leaf);
                 }
@@ -59,11 +58,8 @@ final class FieldLocator {
     }
 
     /** The event's own tree stays untouched (alerts carry it); candidates are judged as fresh events. */
-    private static boolean fires(Event original, ObjectNode root, RuleInfo rule, Detector detector) {
-        boolean[] fired = new boolean[1];
-        detector.detect(new Event(original.logSource(), original.time(), original.origin(), root), true,
-                r -> fired[0] |= r.info() == rule);
-        return fired[0];
+    private static boolean fires(Event original, ObjectNode root, DetectionRule rule) {
+        return rule.matches(new Event(original.logSource(), original.time(), original.origin(), root));
     }
 
     private static List<Leaf> leaves(ObjectNode root) {

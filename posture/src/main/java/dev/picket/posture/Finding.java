@@ -4,25 +4,71 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.engine.alert.Alert;
 import dev.picket.engine.alert.AlertJson;
+import dev.picket.engine.rule.RuleInfo;
+import dev.picket.engine.rule.Severity;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * A rule that fires on an object: the alert (as detection would raise it, the object's audit event as
- * evidence), the object, where in it, and the justification when the object is exempted from the rule.
+ * A rule that fires on an object: the rule, the object, where in it, the justification when the object
+ * is exempted from the rule, and the alert (as detection would raise it, the object's audit event as
+ * evidence). The alert is made on first use: redacting the evidence costs more than judging the object,
+ * and an admission answer needs only the rule and the locations.
  */
-public record Finding(Alert alert, KubeObject object, List<Location> locations, String exemption) {
-    public Finding {
-        locations = List.copyOf(locations);
+public final class Finding {
+    private final RuleInfo rule;
+    private final KubeObject object;
+    private final List<Location> locations;
+    private final String exemption;
+    private final Supplier<Alert> makeAlert;
+    private Alert alert;
+
+    Finding(RuleInfo rule, KubeObject object, List<Location> locations, String exemption, Supplier<Alert> makeAlert) {
+        this.rule = rule;
+        this.object = object;
+        this.locations = List.copyOf(locations);
+        this.exemption = exemption;
+        this.makeAlert = makeAlert;
+    }
+
+    public RuleInfo rule() {
+        return rule;
+    }
+
+    public String ruleId() {
+        return rule.ruleId();
+    }
+
+    public Severity severity() {
+        return rule.level();
+    }
+
+    public KubeObject object() {
+        return object;
+    }
+
+    public List<Location> locations() {
+        return locations;
+    }
+
+    /** Why the object is exempted from the rule (its annotation's text), or null. */
+    public String exemption() {
+        return exemption;
     }
 
     public boolean exempted() {
         return exemption != null;
     }
 
+    public synchronized Alert alert() {
+        if (alert == null) alert = makeAlert.get();
+        return alert;
+    }
+
     /** The alert JSON with a {@code finding} block: object, source, locations, exemption. */
     public ObjectNode json() {
-        ObjectNode o = AlertJson.tree(alert);
+        ObjectNode o = AlertJson.tree(alert());
         ObjectNode f = o.putObject("finding");
         ObjectNode obj = f.putObject("object").put("kind", object.kind()).put("apiVersion", object.apiVersion());
         if (object.namespace() != null) obj.put("namespace", object.namespace());

@@ -92,6 +92,17 @@ public final class ManifestReader {
         object(source, start, node, objects, errors);
     }
 
+    /**
+     * Files in Kubernetes form that configure a component rather than describe an API object (audit
+     * policies, admission and kubelet configuration, kubeconfigs) sit beside manifests; nothing
+     * in them is admitted into the cluster, so there is nothing to judge.
+     */
+    private static boolean componentConfiguration(String kind, String apiVersion) {
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        return group.equals("audit.k8s.io") || group.endsWith(".config.k8s.io") || group.equals("kubeadm.k8s.io")
+                || (kind.equals("Config") && apiVersion.equals("v1"));
+    }
+
     private static void object(String source, int line, JsonNode node, Consumer<KubeObject> objects,
                                Consumer<ManifestError> errors) {
         if (!node.isObject()) {
@@ -100,9 +111,10 @@ public final class ManifestReader {
         }
         String kind = node.path("kind").asText("");
         if (kind.isEmpty() || node.path("apiVersion").asText("").isEmpty()) {
-            errors.accept(new ManifestError(source, line, "not a Kubernetes object: kind and apiVersion are required"));
+            errors.accept(new ManifestError(source, line, "not a Kubernetes object (it needs kind and apiVersion); skipped"));
             return;
         }
+        if (componentConfiguration(kind, node.path("apiVersion").asText())) return;
         if (kind.endsWith("List") && node.path("items").isArray()) {
             List<JsonNode> items = new ArrayList<>();
             node.path("items").forEach(items::add);

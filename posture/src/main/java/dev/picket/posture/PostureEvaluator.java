@@ -8,6 +8,7 @@ import dev.picket.engine.alert.AlertFactory;
 import dev.picket.engine.alert.Entity;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.rule.RuleInfo;
+import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.Detector;
 import dev.picket.engine.sigma.RuleSet;
 
@@ -45,15 +46,15 @@ public final class PostureEvaluator {
     public List<Finding> evaluate(KubeObject object, String evaluation, ObjectNode user, Instant time) {
         Event event = ObjectEvent.of(object, evaluation, user, time);
         Detector detector = rules.detector();
-        List<RuleInfo> fired = new ArrayList<>();
+        List<DetectionRule> fired = new ArrayList<>();
         detector.detect(event, true, r -> {
-            if (isPostureRule(r.info())) fired.add(r.info());
+            if (isPostureRule(r.info())) fired.add(r);
         });
         List<Finding> out = new ArrayList<>(fired.size());
-        for (RuleInfo rule : fired) {
-            List<Location> locations = FieldLocator.locate(event, rule, detector);
-            Alert alert = alerts.create(Match.detection(rule, event));
-            out.add(new Finding(focus(alert, locations), object, locations, exemption(object, rule)));
+        for (DetectionRule rule : fired) {
+            List<Location> locations = FieldLocator.locate(event, rule);
+            out.add(new Finding(rule.info(), object, locations, exemption(object, rule.info()),
+                    () -> focus(alerts.create(Match.detection(rule.info(), event)), locations)));
         }
         return out;
     }

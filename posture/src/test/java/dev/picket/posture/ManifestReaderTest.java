@@ -70,6 +70,29 @@ class ManifestReaderTest {
     }
 
     @Test
+    void component_configuration_beside_manifests_is_not_judged_and_not_an_error() {
+        read("""
+                apiVersion: audit.k8s.io/v1
+                kind: Policy
+                rules: [{level: Metadata}]
+                ---
+                apiVersion: apiserver.config.k8s.io/v1
+                kind: AdmissionConfiguration
+                plugins: []
+                ---
+                apiVersion: v1
+                kind: Config
+                users: []
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: real}
+                """);
+        assertThat(errors).isEmpty();
+        assertThat(objects).extracting(KubeObject::reference).containsExactly("ConfigMap/real");
+    }
+
+    @Test
     void documents_that_are_not_kubernetes_objects_are_errors_not_silently_dropped() {
         read("""
                 just: a map

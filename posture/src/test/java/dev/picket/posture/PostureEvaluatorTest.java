@@ -110,6 +110,39 @@ class PostureEvaluatorTest {
     }
 
     @Test
+    void a_credential_in_a_manifest_is_found_but_never_repeated_in_the_finding() {
+        List<Finding> findings = scan("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: tls-material, namespace: shop}
+                data:
+                  server.key: |
+                    -----BEGIN PRIVATE KEY-----
+                    MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj
+                    -----END PRIVATE KEY-----
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: orders, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: orders
+                          image: registry.example.com/orders@sha256:0d4f4a389a55b4c1e7f0c2d3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3
+                          securityContext: {runAsNonRoot: true}
+                          resources: {limits: {cpu: 100m}}
+                          env:
+                            - {name: DB_URL, value: "host=db user=orders password=Sup3rS3cret! sslmode=require"}
+                """);
+        assertThat(findings).extracting(Finding::ruleId, Finding::firstField).containsExactlyInAnyOrder(
+                tuple("posture-credentials-in-workload-config", "data.server.key"),
+                tuple("posture-credentials-in-workload-config", "spec.template.spec.containers[0].env[0].value"));
+        assertThat(findings).allSatisfy(f -> assertThat(f.json().toString())
+                .doesNotContain("Sup3rS3cret!", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"));
+    }
+
+    @Test
     void a_rule_that_fires_on_an_absence_has_a_finding_without_a_field_path() {
         List<Finding> findings = scan("""
                 apiVersion: v1

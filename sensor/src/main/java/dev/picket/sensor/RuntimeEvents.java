@@ -10,9 +10,11 @@ import dev.picket.io.decode.OpenFlags;
 import dev.picket.io.decode.RuntimeShape;
 import dev.picket.sensor.audit.SocketAddress;
 import dev.picket.sensor.audit.SyscallEvent;
+import dev.picket.sensor.proc.ContainerStart;
 import dev.picket.sensor.proc.Drift;
 import dev.picket.sensor.proc.ProcessInfo;
 import dev.picket.sensor.proc.ProcessTable;
+import dev.picket.sensor.proc.Sockets;
 import dev.picket.sensor.proc.Users;
 import dev.picket.sensor.proc.Workload;
 
@@ -45,11 +47,13 @@ final class RuntimeEvents {
     private final ProcessTable processes;
     private final Users users;
     private final Path hostRoot;
+    private final Sockets sockets;
 
     /**
      * @param hostRoot where the host's file system is visible (see {@link Drift#of})
      */
-    RuntimeEvents(String node, ProcessTable processes, Users users, Path hostRoot) {
+    RuntimeEvents(String node, ProcessTable processes, Users users, Path hostRoot, Sockets sockets) {
+        this.sockets = sockets;
         this.node = node;
         this.processes = processes;
         this.users = users;
@@ -61,7 +65,8 @@ final class RuntimeEvents {
         return switch (e.syscall()) {
             case EXECVE, EXECVEAT -> e.success() ? exec(e) : null;
             case CONNECT, ACCEPT, ACCEPT4 -> network(e);
-            default -> file(e);
+            case OPEN, OPENAT, OPENAT2, CREAT -> file(e);
+            default -> CHANGES.containsKey(e.syscall()) ? file(e) : null;
         };
     }
 
@@ -105,25 +110,59 @@ final class RuntimeEvents {
     }
 
     private ObjectNode network(SyscallEvent e) {
+        return e.syscall() == CONNECT ? connect(e) : accept(e);
+    }
+
+    private ObjectNode connect(SyscallEvent e) {
         SocketAddress peer = SocketAddress.parse(e.sockaddr());
-        if (peer == null) return null; // a Unix or netlink socket, or an accept that did not ask for the peer
-        boolean outbound = e.syscall() == CONNECT;
+        if (peer == null) return null; // a Unix or netlink socket
         RuntimeShape shape = new RuntimeShape(RuntimeShape.NETWORK_CONNECTION, time(e));
         acting(shape, e);
-        if (outbound) {
-            shape.text("DestinationIp", peer.ip()).number("DestinationPort", IntNode.valueOf(peer.port()));
-        } else {
-            shape.text("SourceIp", peer.ip()).number("SourcePort", IntNode.valueOf(peer.port()));
-        }
-        shape.flag("Initiated", outbound);
+        shape.text("DestinationIp", peer.ip()).number("DestinationPort", IntNode.valueOf(peer.port())).flag("Initiated", true);
         // A non-blocking connect answers EINPROGRESS (-115): the connection is under way, not failed.
         shape.result(e.exit() == -115 ? 0 : (int) e.exit());
         return root(shape);
     }
 
+    /**
+     * An inbound connection: the accepting socket's ends from /proc (the record shows no local
+     * port, and no peer when the caller did not ask for it), else the peer the record shows.
+     */
+    private ObjectNode accept(SyscallEvent e) {
+        if (!e.success()) return null;
+        Sockets.Ends ends = sockets.of(e.pid(), e.exit());
+        SocketAddress peer = SocketAddress.parse(e.sockaddr());
+        if (ends == null && peer == null) return null; // a Unix socket, or gone before it could be read
+        RuntimeShape shape = new RuntimeShape(RuntimeShape.NETWORK_CONNECTION, time(e));
+        acting(shape, e);
+        if (ends != null) {
+            shape.text("SourceIp", ends.remoteIp()).number("SourcePort", IntNode.valueOf(ends.remotePort()))
+                    .text("DestinationIp", ends.localIp()).number("DestinationPort", IntNode.valueOf(ends.localPort()))
+                    .text("Protocol", "tcp");
+        } else {
+            shape.text("SourceIp", peer.ip()).number("SourcePort", IntNode.valueOf(peer.port()));
+        }
+        shape.flag("Initiated", false).result(0);
+        return root(shape);
+    }
+
+    /** A container seen for the first time: its id (pod, when known), whether it is privileged, and its mounts. */
+    ObjectNode containerStart(ContainerStart start, Instant time) {
+        RuntimeShape shape = new RuntimeShape("container_start", time);
+        shape.node(node);
+        place(shape, start.workload());
+        shape.privileged(start.privileged());
+        ObjectNode root = root(shape);
+        ArrayNode mounts = ((ObjectNode) root.get("container")).putArray("mounts");
+        for (ContainerStart.Mount m : start.mounts()) {
+            mounts.addObject().put("source", m.source()).put("destination", m.destination()).put("type", m.type()).put("readOnly", m.readOnly());
+        }
+        return root;
+    }
+
     /** The acting process of a non-exec event: as remembered from its exec, else as the record shows it. */
     private void acting(RuntimeShape shape, SyscallEvent e) {
-        ProcessInfo known = processes.get(e.pid());
+        ProcessInfo known = processes.get(e.pid(), e.ppid());
         Workload workload = known != null ? known.workload() : processes.workload(e.pid(), e.ppid());
         String commandLine = known != null && known.commandLine() != null && !known.commandLine().isEmpty()
                 ? known.commandLine() : e.title();
@@ -141,6 +180,11 @@ final class RuntimeEvents {
             shape.text("ParentImage", ancestors.getFirst().image()).text("ParentCommandLine", ancestors.getFirst().commandLine());
         }
         for (ProcessInfo a : ancestors) shape.ancestor(a.image(), a.commandLine());
+        place(shape, workload);
+    }
+
+    /** Host processes are marked; container ones carry the container and, when known, the pod. */
+    private static void place(RuntimeShape shape, Workload workload) {
         if (workload.host()) {
             shape.flag("host", true);
         } else {

@@ -6,8 +6,10 @@ import dev.picket.sensor.audit.AuditSource;
 import dev.picket.sensor.audit.EventAssembler;
 import dev.picket.sensor.audit.SyscallEvent;
 import dev.picket.sensor.out.EventSink;
+import dev.picket.sensor.proc.ContainerStart;
 import dev.picket.sensor.proc.PodResolver;
 import dev.picket.sensor.proc.ProcessTable;
+import dev.picket.sensor.proc.Sockets;
 import dev.picket.sensor.proc.Users;
 import dev.picket.sensor.proc.Workloads;
 import dev.picket.sensor.sshd.SshdLog;
@@ -16,9 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
@@ -43,6 +48,23 @@ public final class Sensor {
      * @param followSshd whether to follow the node's sshd log
      */
     public record Settings(String node, Path hostRoot, PodResolver pods, boolean followSshd) {
+        /**
+         * For the machine the sensor runs on: the node name from {@code NODE_NAME} (a DaemonSet
+         * sets it from the pod's spec) or the kernel's host name; the host's root directly, or
+         * through pid 1 when the sensor runs in a mount namespace of its own (a pod with hostPID).
+         */
+        public static Settings onThisNode(PodResolver pods) throws IOException {
+            String node = System.getenv("NODE_NAME");
+            if (node == null || node.isBlank()) node = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            Path own = Files.readSymbolicLink(Path.of("/proc/self/ns/mnt"));
+            Path init;
+            try {
+                init = Files.readSymbolicLink(Path.of("/proc/1/ns/mnt"));
+            } catch (IOException e) {
+                init = own; // pid 1 is not ours to inspect: take our own root
+            }
+            return new Settings(node, own.equals(init) ? Path.of("/") : Path.of("/proc/1/root"), pods, true);
+        }
     }
 
     private final Settings settings;
@@ -52,6 +74,7 @@ public final class Sensor {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile IOException startFailure;
+    private Workloads workloads;
 
     public Sensor(Settings settings, EventSink sink, SensorMetrics metrics) {
         this.settings = settings;
@@ -67,18 +90,19 @@ public final class Sensor {
         long self = ProcessHandle.current().pid();
         AuditSource source;
         try {
-            source = AuditSource.open(SensorRules.all(self));
+            source = AuditSource.open(SensorRules.all(self, settings.hostRoot()));
         } catch (IOException e) {
             startFailure = e;
             started.countDown();
             throw e;
         }
         Path proc = Path.of("/proc");
-        ProcessTable processes = new ProcessTable(proc, new Workloads(proc, settings.pods()), PROCESS_TABLE_CAPACITY);
-        RuntimeEvents events = new RuntimeEvents(settings.node(), processes, new Users(Path.of("/etc/passwd")), settings.hostRoot());
+        workloads = new Workloads(proc, settings.pods());
+        ProcessTable processes = new ProcessTable(proc, workloads, PROCESS_TABLE_CAPACITY);
+        RuntimeEvents events = new RuntimeEvents(settings.node(), processes, new Users(Path.of("/etc/passwd")), settings.hostRoot(), new Sockets(proc));
         SshdLog sshd = settings.followSshd() ? SshdLog.onNode(sshdEvents::add) : null;
-        long helper = sshd == null ? -1 : sshd.helperPid();
-        EventAssembler assembler = new EventAssembler(records -> emit(events, records, helper), EVENT_WAIT_MILLIS, MAX_OPEN_EVENTS);
+        Set<Long> own = sshd == null ? Set.of(self) : Set.of(self, sshd.helperPid());
+        EventAssembler assembler = new EventAssembler(records -> emit(events, records, own), EVENT_WAIT_MILLIS, MAX_OPEN_EVENTS);
         started.countDown();
         try (source) {
             long lastFlush = System.currentTimeMillis();
@@ -126,12 +150,21 @@ public final class Sensor {
         running = false;
     }
 
-    /** @param helper the sensor's helper process (the kernel rules already leave the sensor itself out) */
-    private void emit(RuntimeEvents events, List<AuditRecord> records, long helper) {
+    /**
+     * @param own the sensor and its helper. The kernel rules leave the sensor out, but a syscall
+     *            that changes audit rules is logged whole whatever the rules say, and the helper
+     *            is a separate process.
+     */
+    private void emit(RuntimeEvents events, List<AuditRecord> records, Set<Long> own) {
         SyscallEvent syscall = SyscallEvent.of(records);
-        if (syscall == null || syscall.pid() == helper) return;
+        if (syscall == null || own.contains(syscall.pid())) return;
         ObjectNode event = events.of(syscall);
-        if (event == null) return;
+        // Placing the event's process may have met a new container: its start goes first.
+        for (ContainerStart start : workloads.takeStarted()) write(events.containerStart(start, Instant.ofEpochMilli(syscall.epochMillis())));
+        if (event != null) write(event);
+    }
+
+    private void write(ObjectNode event) {
         try {
             sink.accept(event);
         } catch (IOException e) {

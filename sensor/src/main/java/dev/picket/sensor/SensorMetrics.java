@@ -23,20 +23,6 @@ public final class SensorMetrics {
         this.server = sink;
     }
 
-    public long events() {
-        return events.get();
-    }
-
-    public long records() {
-        return records.get();
-    }
-
-    /** Records or events known to be lost: socket overruns, kernel drops, spool overflow. */
-    public long lost() {
-        ServerSink s = server;
-        return socketOverruns.get() + kernelLost.get() + (s == null ? 0 : s.dropped());
-    }
-
     /** One line for the log: counters, then the process's CPU seconds and resident memory. */
     public String line() {
         ProcessCost cost = ProcessCost.now();

@@ -38,17 +38,36 @@ final class SensorRules {
     private SensorRules() {
     }
 
-    static List<AuditRule> all(long selfPid) {
+    /**
+     * @param hostRoot where the host's root is visible ({@code /}, or {@code /proc/1/root} from a pod).
+     *                 The kernel resolves a watched path in the sensor's own mount namespace and then
+     *                 watches the inode, so in a pod the host's files are named through pid 1's root.
+     *                 A subtree rule cannot be placed on another namespace's mounts; there a
+     *                 directory is watched itself, which still sees files created, renamed or
+     *                 removed in it (the directory is the parent of each), though not reads and
+     *                 writes of the files already in it.
+     */
+    static List<AuditRule> all(long selfPid, Path hostRoot) {
+        boolean ownNamespace = !hostRoot.equals(Path.of("/"));
         List<AuditRule> rules = new ArrayList<>();
         rules.add(AuditRule.syscalls(selfPid, null, EXECVE, EXECVEAT));
         rules.add(AuditRule.syscalls(selfPid, null, CONNECT, ACCEPT, ACCEPT4));
         rules.add(AuditRule.syscalls(selfPid, EACCES, OPEN, OPENAT, OPENAT2, CREAT, TRUNCATE));
         rules.add(AuditRule.syscalls(selfPid, EPERM, OPEN, OPENAT, OPENAT2, CREAT, TRUNCATE));
         // A file watch needs its directory, a directory watch the directory itself: absent ones are skipped.
-        for (String f : READ_WATCHED_FILES) if (Files.isDirectory(Path.of(f).getParent())) rules.add(AuditRule.watch(selfPid, f, READ_WRITE));
-        for (String f : WRITE_WATCHED_FILES) if (Files.isDirectory(Path.of(f).getParent())) rules.add(AuditRule.watch(selfPid, f, WRITE));
-        for (String d : READ_WATCHED_DIRS) if (Files.isDirectory(Path.of(d))) rules.add(AuditRule.directory(selfPid, d, READ_WRITE));
-        for (String d : WRITE_WATCHED_DIRS) if (Files.isDirectory(Path.of(d))) rules.add(AuditRule.directory(selfPid, d, WRITE));
+        for (String f : READ_WATCHED_FILES) file(rules, selfPid, hostRoot.resolve(f.substring(1)), READ_WRITE);
+        for (String f : WRITE_WATCHED_FILES) file(rules, selfPid, hostRoot.resolve(f.substring(1)), WRITE);
+        for (String d : READ_WATCHED_DIRS) directory(rules, selfPid, hostRoot.resolve(d.substring(1)), READ_WRITE, ownNamespace);
+        for (String d : WRITE_WATCHED_DIRS) directory(rules, selfPid, hostRoot.resolve(d.substring(1)), WRITE, ownNamespace);
         return rules;
+    }
+
+    private static void file(List<AuditRule> rules, long selfPid, Path file, int perm) {
+        if (Files.isDirectory(file.getParent())) rules.add(AuditRule.watch(selfPid, file.toString(), perm));
+    }
+
+    private static void directory(List<AuditRule> rules, long selfPid, Path dir, int perm, boolean ownNamespace) {
+        if (!Files.isDirectory(dir)) return;
+        rules.add(ownNamespace ? AuditRule.watch(selfPid, dir.toString(), perm) : AuditRule.directory(selfPid, dir.toString(), perm));
     }
 }

@@ -38,6 +38,14 @@ class SensorContainerTest {
             assertThat(drifted.get("ExeInUpperLayer").asBoolean()).isTrue();
             assertThat(text(drifted, "ExeDrift")).isEqualTo("new");
             assertThat(text(drifted, "ParentImage")).isEqualTo("/bin/busybox");
+
+            List<ObjectNode> starts = sensor.events(e -> "container_start".equals(text(e, "category")));
+            assertThat(starts).filteredOn(e -> container.id.equals(e.path("container").path("id").asText())).hasSize(1)
+                    .first().satisfies(start -> {
+                        assertThat(start.path("container").path("privileged").asBoolean()).as("root with every capability").isTrue();
+                        assertThat(start.path("container").path("mounts").isArray()).isTrue();
+                    });
+            assertThat(starts).allMatch(e -> e.has("container"));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.picket.server.admission.AdmissionPolicy;
 import dev.picket.server.admission.AdmissionReviewer;
 import dev.picket.server.admission.AdmissionWebhook;
 import dev.picket.server.config.ServerConfig;
+import dev.picket.server.forward.KafkaForwarder;
 import dev.picket.engine.alert.AlertFactory;
 import dev.picket.engine.attack.AttackCatalogue;
 import dev.picket.engine.attack.AttackMatrix;
@@ -133,7 +134,7 @@ public final class PicketServer implements AutoCloseable {
         try {
             Journal journal = new Journal(config.data().resolve("journal"), config.ingest().journalSegmentBytes(),
                     config.ingest().replay(), Clock.systemUTC());
-            pipeline = new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+            pipeline = forwarding(config, journal, decoder, detector, store, metrics);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -176,6 +177,15 @@ public final class PicketServer implements AutoCloseable {
             LOG.warn("rule files are not watched (reload with POST /v1/reload): {}", e.getMessage());
             return null;
         }
+    }
+
+    /** The pipeline, forwarding to Kafka when configured, and then running the rules only if asked to. */
+    private static IngestPipeline forwarding(ServerConfig config, Journal journal, BatchDecoder decoder, Detector detector,
+                                             AlertStore store, IngestMetrics metrics) throws IOException {
+        ServerConfig.Forward forward = config.forward();
+        if (forward == null) return new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
+        Detector here = forward.evaluate() ? detector : event -> List.of();
+        return new IngestPipeline(journal, decoder, here, KafkaForwarder.open(forward), store, metrics, config.ingest().queueBytes());
     }
 
     private static Coverage coverage(AttackMatrix matrix, RuleSet rules) {

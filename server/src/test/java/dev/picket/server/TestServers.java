@@ -65,7 +65,7 @@ public final class TestServers {
     public static ServerConfig config(Path data, long maxBatch, long queue) {
         return new ServerConfig(0, data, "test-cluster", TOKEN, new ServerConfig.Tls(null, null, null, null, null),
                 new ServerConfig.Store(null, null, null, null),
-                new ServerConfig.Ingest(maxBatch, queue, 1 << 20, Duration.ofHours(1)), Duration.ofMinutes(30), List.of());
+                new ServerConfig.Ingest(maxBatch, queue, 1 << 20, Duration.ofHours(1)), Duration.ofMinutes(30), List.of(), null);
     }
 
     public static ServerConfig config(Path data) {

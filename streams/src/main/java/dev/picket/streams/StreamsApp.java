@@ -24,9 +24,12 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * One instance of the runner: the topology over Kafka Streams with exactly-once processing, the
@@ -36,7 +39,7 @@ import java.util.Properties;
  */
 public final class StreamsApp implements AutoCloseable {
     /** How far apart alerts of one entity may be and still form one incident in the store. */
-    private static final Duration INCIDENT_WINDOW = Duration.ofHours(1);
+    private static final Duration INCIDENT_WINDOW = Duration.ofMinutes(30);
 
     private final KafkaStreams streams;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,6 +48,7 @@ public final class StreamsApp implements AutoCloseable {
     private final AlertStore store;
     private final AlertStoreSink sink;
     private final Thread sinkThread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     public StreamsApp(StreamsSettings settings, RuleSet rules) throws IOException {
         CorrelationGauges gauges = new CorrelationGauges();
@@ -53,6 +57,9 @@ public final class StreamsApp implements AutoCloseable {
         Topology topology = PicketTopology.build(rules, settings.inputTopics(), readers, settings.output(),
                 settings.maxGroupsPerRule(), counters, gauges);
         streams = new KafkaStreams(topology, properties(settings));
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) stopped.countDown();
+        });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         ops = settings.httpPort() < 0 ? null
@@ -84,14 +91,24 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Builds the rule set the settings name. */
     public static RuleSet rules(StreamsSettings settings) throws IOException, RuleLoadException {
+        return rules(settings.builtinRules(), settings.ruleFiles());
+    }
+
+    /** The built-in rules (unless left out) and the user's rule files or folders, compiled. */
+    public static RuleSet rules(boolean builtin, List<Path> files) throws IOException, RuleLoadException {
         RuleSources sources = new RuleSources(BuiltinRules.load());
-        if (settings.builtinRules()) sources.addBuiltin();
-        return sources.addFiles(settings.ruleFiles()).build();
+        if (builtin) sources.addBuiltin();
+        return sources.addFiles(files).build();
     }
 
     public void start() {
         if (sinkThread != null) sinkThread.start();
         streams.start();
+    }
+
+    /** Blocks until the application stops: closed, or failed beyond what Kafka Streams recovers from by itself. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
     }
 
     public KafkaStreams.State state() {

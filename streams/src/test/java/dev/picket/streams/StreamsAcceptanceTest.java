@@ -3,7 +3,12 @@ package dev.picket.streams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.picket.engine.sigma.RuleSet;
 import dev.picket.io.decode.InputFormat;
+import dev.picket.store.AlertQuery;
+import dev.picket.store.AlertStore;
+import dev.picket.store.StoreSettings;
+import dev.picket.store.Stores;
 import dev.picket.streams.config.StreamsSettings;
+import dev.picket.streams.ops.AlertStoreSink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +70,30 @@ class StreamsAcceptanceTest {
             String metrics = body(app.opsPort(), "/metrics");
             assertThat(metrics).contains("picket_alerts_total{stage=\"correlate\"}")
                     .contains("kafka_stream_thread");
+        }
+    }
+
+    @Test
+    void theStoreSinkCopiesEachAlertOnceEvenWhenTheTopicRepeatsIt(@TempDir Path data) throws Exception {
+        broker.createTopics(1, "sink.alerts");
+        List<String> alerts = new InProcess(StreamsApp.rules(true, List.of()))
+                .read("audit", InputFormat.AUDIT, Files.readAllLines(SAMPLES.resolve("audit-attack.jsonl"))).alerts()
+                .subList(0, 3);
+        List<String> twice = new java.util.ArrayList<>(alerts);
+        twice.addAll(alerts);
+        try (AlertStore store = Stores.sqlite(data, StoreSettings.of(Duration.ofMinutes(30), List.of()));
+             AlertStoreSink sink = new AlertStoreSink(Map.of("bootstrap.servers", broker.bootstrap()), "sink-test",
+                     "sink.alerts", store)) {
+            Thread thread = Thread.ofPlatform().start(sink);
+            broker.sendRaw("sink.alerts", twice);
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (store.alerts(AlertQuery.latest(100)).alerts().size() < 3 && System.nanoTime() < end) Thread.sleep(100);
+            sink.close();
+            thread.join();
+            assertThat(store.alerts(AlertQuery.latest(100)).alerts()).hasSize(3);
+            for (String alert : alerts) {
+                assertThat(store.alert(new ObjectMapper().readTree(alert).path("id").asText())).isPresent();
+            }
         }
     }
 

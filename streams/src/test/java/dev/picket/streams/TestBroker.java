@@ -62,15 +62,30 @@ final class TestBroker implements AutoCloseable {
     /** Sends each line as one record, keyed as the server's forwarder keys it ({@link InputKeys}). */
     void send(String topic, InputFormat format, List<String> lines) throws IOException {
         InputReader reader = new InputReader(DecodeSettings.defaults(Clock.systemUTC()).withFormat(format));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             for (String line : lines) {
                 byte[] value = line.getBytes(StandardCharsets.UTF_8);
                 List<String> keys = new ArrayList<>();
                 reader.read(topic, new ByteArrayInputStream(value), event -> keys.add(InputKeys.of(event)), error -> { });
                 producer.send(new ProducerRecord<>(topic, keys.isEmpty() ? null : keys.getFirst(), value));
             }
+        }
+    }
+
+    /** Patient with a busy machine: a timed-out batch would reset the idempotent sequence and stall the rest. */
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends each value as one record, unkeyed. */
+    void sendRaw(String topic, List<String> values) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (String v : values) producer.send(new ProducerRecord<>(topic, v.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The objects of a live cluster that posture rules judge: workloads (bare pods and top-level
- * controllers only - pods, ReplicaSets and Jobs a controller owns repeat its template), Services,
+ * controllers only - pods, ReplicaSets and Jobs a controller owns repeat its template), Services, ConfigMaps,
  * RBAC roles and bindings, and admission webhook configurations, listed through the Kubernetes API.
  */
 public final class ClusterObjects {
@@ -45,6 +45,7 @@ public final class ClusterObjects {
         k.batch().v1().jobs().inAnyNamespace().list().getItems().stream().filter(ClusterObjects::unowned).forEach(add);
         k.batch().v1().cronjobs().inAnyNamespace().list().getItems().forEach(add);
         k.services().inAnyNamespace().list().getItems().forEach(add);
+        k.configMaps().inAnyNamespace().list().getItems().forEach(add);
         k.rbac().roles().inAnyNamespace().list().getItems().forEach(add);
         k.rbac().clusterRoles().list().getItems().forEach(add);
         k.rbac().roleBindings().inAnyNamespace().list().getItems().forEach(add);

@@ -18,7 +18,7 @@ public final class FindingTable {
         rows.add(HEADER);
         for (Finding f : findings) {
             String container = f.firstContainer();
-            rows.add(new String[] {f.alert().severity().word(), f.alert().ruleId(), f.object().reference(),
+            rows.add(new String[] {f.severity().word(), f.ruleId(), f.object().reference(),
                     container == null ? "-" : container, f.firstField(), f.object().where(),
                     f.exempted() ? f.exemption() : ""});
         }

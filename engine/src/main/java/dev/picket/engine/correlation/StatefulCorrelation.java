@@ -7,7 +7,6 @@ import dev.picket.engine.event.FieldPath;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,8 +25,12 @@ abstract class StatefulCorrelation {
     final StateStore store;
     final String prefix;
     private final int maxGroups;
-    /** Store keys of the open groups, least recently touched first. */
-    private final LinkedHashSet<String> order = new LinkedHashSet<>();
+    /**
+     * Store keys of the open groups, least recently touched first, each mapped to itself: the
+     * first instance of a key is the one kept, here and (being the one saved) in the store, so an
+     * open group holds its key once however many events built it a fresh copy.
+     */
+    private final LinkedHashMap<String, String> order = new LinkedHashMap<>(16, 0.75f, true);
     private final FieldPath[][] groupPaths;
     private final String[][] groupFields;
     private long evictions;
@@ -107,11 +110,10 @@ abstract class StatefulCorrelation {
 
     /** Stores a group's new state and marks it the most recently active, evicting the oldest beyond the bound. */
     void save(String key, byte[] value) {
-        store.put(key, value);
-        order.remove(key);
-        order.add(key);
+        String kept = order.putIfAbsent(key, key); // access order: touching moves it last
+        store.put(kept == null ? key : kept, value);
         while (order.size() > maxGroups) {
-            Iterator<String> eldest = order.iterator();
+            Iterator<String> eldest = order.keySet().iterator();
             String victim = eldest.next();
             eldest.remove();
             store.delete(victim);
@@ -128,7 +130,7 @@ abstract class StatefulCorrelation {
 
     /** Deletes groups from the least recently touched on while they last saw an event before {@code cutoff}. */
     void deleteIdleBefore(long cutoff) {
-        Iterator<String> it = order.iterator();
+        Iterator<String> it = order.keySet().iterator();
         while (it.hasNext()) {
             String key = it.next();
             byte[] value = store.get(key);
@@ -144,8 +146,8 @@ abstract class StatefulCorrelation {
         List<Map.Entry<String, Long>> found = new ArrayList<>();
         store.scan(prefix, (key, value) -> found.add(Map.entry(key, ByteReader.recency(value))));
         found.sort(Map.Entry.comparingByValue());
-        for (Map.Entry<String, Long> e : found) order.add(e.getKey());
-        while (order.size() > maxGroups) delete(order.getFirst());
+        for (Map.Entry<String, Long> e : found) order.put(e.getKey(), e.getKey());
+        while (order.size() > maxGroups) delete(order.firstEntry().getKey());
     }
 
     /** Forgets every group: windows start empty, baselines learn again. */

@@ -40,8 +40,11 @@ public final class DetectionRule {
         this.filters = List.copyOf(filters);
     }
 
-    /** The detection matches and no filter of the rule suppresses it. */
-    boolean matches(Event event) {
+    /**
+     * The detection matches and no filter of the rule suppresses it. Public for callers that re-judge
+     * one rule on variants of an event (posture findings locate the fields a match needs).
+     */
+    public boolean matches(Event event) {
         if (!matcher.matches(event)) return false;
         for (SigmaFilter f : filters) {
             if (f.suppresses(event)) return false;

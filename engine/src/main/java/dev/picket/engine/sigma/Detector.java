@@ -54,9 +54,9 @@ public final class Detector {
         }
     }
 
-    /** Decoders share one log source instance per kind of event, so the last group is usually the one. */
+    /** Events come in runs of one kind, so the last group is usually the one. */
     private RuleGroup group(LogSource source) {
-        if (source != lastSource) {
+        if (source != lastSource && !source.equals(lastSource)) {
             lastGroup = rules.group(source, useIndex);
             lastSource = source;
         }

@@ -8,6 +8,12 @@ import java.util.stream.Collectors;
 public enum InputFormat {
     /** Kubernetes API-server audit events: JSON lines, or {@code EventList} documents. */
     AUDIT("audit", true),
+    /** Amazon EKS audit logs from CloudWatch Logs: subscription-filter payloads, Firehose's S3 objects. */
+    EKS("eks", true),
+    /** Azure AKS {@code kube-audit} / {@code kube-audit-admin} diagnostic records (Event Hubs, storage). */
+    AKS("aks", true),
+    /** Google GKE Kubernetes audit entries of Cloud Audit Logs (log sink files, Pub/Sub push). */
+    GKE("gke", true),
     /** Picket runtime events (the sensor's JSON lines). */
     RUNTIME("runtime", true),
     /** sshd lines of a syslog file (RFC 3164 or RFC 5424 / ISO timestamps), e.g. /var/log/auth.log. */
@@ -31,6 +37,14 @@ public enum InputFormat {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * True for Kubernetes audit events in any delivery (native or a managed cluster's log service):
+     * within such an input every record is recognised on its own, so one forwarder may mix them.
+     */
+    public boolean audit() {
+        return this == AUDIT || this == EKS || this == AKS || this == GKE;
     }
 
     /** True when the input is JSON objects (lines or documents), false for text lines. */

@@ -1,6 +1,7 @@
 package dev.picket.io.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.engine.event.Event;
 import dev.picket.engine.event.Origin;
 
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -21,7 +24,8 @@ import java.util.zip.ZipException;
  * Reads inputs into events. Unless the settings name a format, each input's format is recognised
  * from its first content: the first line that starts a JSON object or is a syslog line decides the
  * framing, and JSON inputs are then told apart by the fields of their first complete record
- * (audit, journal, Tetragon, Falco, Tracee, then Picket runtime events). An input that is neither
+ * (audit, journal, Tetragon, Falco, Tracee, then Picket runtime events). Audit inputs are recognised
+ * record by record among the audit deliveries (native, EKS, AKS, GKE), so a forwarder may mix them. An input that is neither
  * is reported once and not read further.
  *
  * <p>Bad records are reported to the error consumer as {@code SOURCE:LINE: reason} and reading
@@ -71,12 +75,23 @@ public final class InputReader {
     /** The format a JSON record belongs to, or null when it is none of them. */
     static InputFormat recognise(JsonRecord record) {
         JsonNode node = record.node();
-        if (AuditDecoder.looksLikeAudit(node, record.list())) return InputFormat.AUDIT;
+        InputFormat audit = recogniseAudit(record);
+        if (audit != null) return audit;
         if (JournaldDecoder.looksLikeJournald(node)) return InputFormat.JOURNALD;
         if (TetragonDecoder.looksLikeTetragon(node)) return InputFormat.TETRAGON;
         if (FalcoDecoder.looksLikeFalco(node)) return InputFormat.FALCO;
         if (TraceeDecoder.looksLikeTracee(node)) return InputFormat.TRACEE;
         if (RuntimeDecoder.looksLikeRuntime(node)) return InputFormat.RUNTIME;
+        return null;
+    }
+
+    /** Which delivery of Kubernetes audit events a JSON record is, or null when it is none. */
+    static InputFormat recogniseAudit(JsonRecord record) {
+        JsonNode node = record.node();
+        if (AuditDecoder.looksLikeAudit(node, record.list())) return InputFormat.AUDIT;
+        if (EksAuditDecoder.looksLikeEks(node)) return InputFormat.EKS;
+        if (AksAuditDecoder.looksLikeAks(node)) return InputFormat.AKS;
+        if (GkeAuditDecoder.looksLikeGke(node)) return InputFormat.GKE;
         return null;
     }
 
@@ -88,7 +103,7 @@ public final class InputReader {
             case TETRAGON -> new TetragonDecoder();
             case FALCO -> new FalcoDecoder();
             case TRACEE -> new TraceeDecoder();
-            case SSHD -> throw new IllegalArgumentException("not a JSON format: " + format);
+            case SSHD, EKS, AKS, GKE -> throw new IllegalArgumentException("not a single-event JSON format: " + format);
         };
     }
 
@@ -99,7 +114,9 @@ public final class InputReader {
         private final Consumer<DecodeError> errors;
         private InputFormat format;
         private JsonRecordReader json;
-        private Decoder<JsonRecord> jsonDecoder;
+        /** Decoders of the JSON formats met so far; audit inputs may mix deliveries record by record. */
+        private final Map<InputFormat, Decoder<JsonRecord>> jsonDecoders = new EnumMap<>(InputFormat.class);
+        private final Map<InputFormat, ManagedAuditDecoder> managedDecoders = new EnumMap<>(InputFormat.class);
         private SyslogDecoder text;
         private long emitted;
         private long skipped;
@@ -117,7 +134,6 @@ public final class InputReader {
                 format = forced;
                 if (forced.json()) {
                     json = new JsonRecordReader(this, settings.maxLineBytes());
-                    jsonDecoder = jsonDecoder(forced);
                 } else {
                     text = new SyslogDecoder(settings.clock());
                 }
@@ -175,22 +191,68 @@ public final class InputReader {
 
         @Override
         public boolean record(JsonRecord record) {
-            if (jsonDecoder == null) {
+            if (format == null) {
                 format = recognise(record);
                 if (format == null) {
-                    error(record.line(), "unrecognised JSON input: not a Kubernetes audit event, Picket runtime event, "
-                            + "journal entry, nor Tetragon, Falco or Tracee output (use --input-format to name one)");
+                    error(record.line(), "unrecognised JSON input: not a Kubernetes audit event (native, EKS, AKS or GKE), "
+                            + "Picket runtime event, journal entry, nor Tetragon, Falco or Tracee output "
+                            + "(use --input-format to name one)");
                     return false;
                 }
-                jsonDecoder = jsonDecoder(format);
             }
-            decode(jsonDecoder, record, record.line());
+            InputFormat own = format.audit() ? recogniseAudit(record) : null;
+            InputFormat recordFormat = own != null ? own : format;
+            if (recordFormat.audit() && recordFormat != InputFormat.AUDIT) {
+                unwrap(managedDecoders.computeIfAbsent(recordFormat, this::managedDecoder), record);
+            } else {
+                decode(jsonDecoders.computeIfAbsent(recordFormat, InputReader::jsonDecoder), record, record.line(), settings.cluster());
+            }
             return true;
         }
 
-        private <R> void decode(Decoder<R> decoder, R record, long line) {
+        private ManagedAuditDecoder managedDecoder(InputFormat f) {
+            Payloads payloads = new Payloads(settings.maxLineBytes());
+            return switch (f) {
+                case EKS -> new EksAuditDecoder(payloads);
+                case AKS -> new AksAuditDecoder(payloads);
+                case GKE -> new GkeAuditDecoder(payloads);
+                default -> throw new IllegalArgumentException("not a managed audit format: " + f);
+            };
+        }
+
+        /** Each audit event the record carries is decoded as a native one, under the cluster the record names, else the configured one. */
+        private void unwrap(ManagedAuditDecoder managed, JsonRecord record) {
+            long line = record.line();
+            Decoder<JsonRecord> audit = jsonDecoders.computeIfAbsent(InputFormat.AUDIT, InputReader::jsonDecoder);
             try {
-                Event event = decoder.decode(record, new Origin(source, line, settings.cluster()));
+                managed.unwrap(record, new ManagedAuditDecoder.Sink() {
+                    @Override
+                    public void event(ObjectNode event, String cluster) {
+                        decode(audit, new JsonRecord(event, null, line), line, cluster != null ? cluster : settings.cluster());
+                    }
+
+                    @Override
+                    public void error(String reason) {
+                        Run.this.error(line, reason);
+                    }
+
+                    @Override
+                    public void skip() {
+                        skipped++;
+                    }
+                });
+            } catch (DecodeException e) {
+                error(line, e.getMessage());
+            }
+        }
+
+        private <R> void decode(Decoder<R> decoder, R record, long line) {
+            decode(decoder, record, line, settings.cluster());
+        }
+
+        private <R> void decode(Decoder<R> decoder, R record, long line, String cluster) {
+            try {
+                Event event = decoder.decode(record, new Origin(source, line, cluster));
                 if (event == null) {
                     skipped++;
                 } else {

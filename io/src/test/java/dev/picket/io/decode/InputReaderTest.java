@@ -56,7 +56,7 @@ class InputReaderTest {
         assertThat(d.events).isEmpty();
         assertThat(d.summary).isEqualTo(new ReadSummary(null, 0, 0, 1));
         assertThat(d.errorTexts()).containsExactly("test.log:1: unrecognised input: neither JSON objects nor syslog lines "
-                + "(formats: audit, runtime, sshd, journald, tetragon, falco, tracee)");
+                + "(formats: audit, eks, aks, gke, runtime, sshd, journald, tetragon, falco, tracee)");
     }
 
     @Test
@@ -161,7 +161,7 @@ class InputReaderTest {
     void formatWordsAreTheInputFormatOptionValues() {
         assertThat(InputFormat.byId("Falco")).isEqualTo(InputFormat.FALCO);
         assertThatThrownBy(() -> InputFormat.byId("cloudtrail"))
-                .hasMessage("unknown input format 'cloudtrail' (known: audit, runtime, sshd, journald, tetragon, falco, tracee)");
+                .hasMessage("unknown input format 'cloudtrail' (known: audit, eks, aks, gke, runtime, sshd, journald, tetragon, falco, tracee)");
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One rule in the kernel's {@code struct audit_rule_data} encoding: flags (the filter list),
@@ -75,6 +77,23 @@ public final class AuditRule {
 
     /** The rule's key, or null when it has none. */
     public String key() {
+        return strings().get(FIELD_FILTERKEY);
+    }
+
+    /** The watched file or directory, or null for a syscall rule. */
+    public String path() {
+        Map<Integer, String> strings = strings();
+        return strings.containsKey(FIELD_WATCH) ? strings.get(FIELD_WATCH) : strings.get(FIELD_DIR);
+    }
+
+    /** True for a rule on a whole directory tree. */
+    public boolean subtree() {
+        return strings().containsKey(FIELD_DIR);
+    }
+
+    /** The string fields by field number, read from the buffer in field order. */
+    private Map<Integer, String> strings() {
+        Map<Integer, String> strings = new HashMap<>();
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
         int count = b.getInt(8);
         int stringAt = HEADER_BYTES;
@@ -82,11 +101,11 @@ public final class AuditRule {
             int field = b.getInt(12 + 4 * WORDS + 4 * i);
             int value = b.getInt(12 + 8 * WORDS + 4 * i);
             if (!isString(field)) continue;
-            if (value < 0 || stringAt + value > bytes.length) return null;
-            if (field == FIELD_FILTERKEY) return new String(bytes, stringAt, value, StandardCharsets.UTF_8);
+            if (value < 0 || stringAt + value > bytes.length) break;
+            strings.put(field, new String(bytes, stringAt, value, StandardCharsets.UTF_8));
             stringAt += value;
         }
-        return null;
+        return strings;
     }
 
     /** Fields whose value is a length into the string buffer (subject/object labels, watch, dir, exe, key). */

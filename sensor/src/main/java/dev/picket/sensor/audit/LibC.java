@@ -12,12 +12,12 @@ public interface LibC extends Library {
     int SOCK_RAW = 3;
     int SOCK_CLOEXEC = 0x80000;
     int SOL_SOCKET = 1;
+    int SO_RCVBUF = 8;
     int SO_RCVBUFFORCE = 33;
     int SO_RCVTIMEO = 20;
     int EAGAIN = 11;
     int EINTR = 4;
     int ENOBUFS = 105;
-    int ENODATA = 61;
 
     int socket(int domain, int type, int protocol) throws LastErrorException;
 

@@ -37,7 +37,7 @@ final class NetlinkSocket implements Closeable {
         }
         NetlinkSocket socket = new NetlinkSocket(fd);
         try {
-            if (receiveBuffer > 0) LibC.INSTANCE.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, le(4).putInt(receiveBuffer).array(), 4);
+            if (receiveBuffer > 0) socket.receiveBuffer(receiveBuffer);
             byte[] timeval = le(16).putLong(timeoutMillis / 1000).putLong((timeoutMillis % 1000) * 1000L).array();
             LibC.INSTANCE.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, timeval.length);
             if (groups != 0) LibC.INSTANCE.bind(fd, address(groups), 12);
@@ -47,6 +47,20 @@ final class NetlinkSocket implements Closeable {
             throw new IOException("cannot " + what + ": " + Errno.describe(e.getErrorCode()), e);
         }
         return socket;
+    }
+
+    /**
+     * Asks for a large receive buffer, so a burst of records waits in the socket rather than being
+     * dropped. Beyond the system's {@code net.core.rmem_max} only CAP_NET_ADMIN may go; without it
+     * the buffer is as large as that limit allows.
+     */
+    private void receiveBuffer(int bytes) {
+        byte[] size = le(4).putInt(bytes).array();
+        try {
+            LibC.INSTANCE.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, size, 4);
+        } catch (LastErrorException e) {
+            LibC.INSTANCE.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, size, 4);
+        }
     }
 
     /** Sends one message to the kernel; returns its sequence number. */

@@ -65,15 +65,14 @@ public record SyscallEvent(long epochMillis, int syscall, boolean success, long 
         for (int n = 0; n < argc; n++) {
             String key = "a" + n;
             String whole = null;
+            for (AuditRecord r : records) if (whole == null) whole = r.text(key);
             StringBuilder chunks = null;
-            for (AuditRecord r : records) {
-                if (whole == null) whole = r.text(key);
-                for (int k = 0; ; k++) {
-                    String chunk = r.raw(key + "[" + k + "]");
-                    if (chunk == null) break;
-                    if (chunks == null) chunks = new StringBuilder();
-                    chunks.append(chunk);
-                }
+            for (int k = 0; ; k++) { // chunk k may sit in any of the records
+                String chunk = null;
+                for (AuditRecord r : records) if (chunk == null) chunk = r.raw(key + "[" + k + "]");
+                if (chunk == null) break;
+                if (chunks == null) chunks = new StringBuilder();
+                chunks.append(chunk);
             }
             if (chunks != null) {
                 byte[] bytes = AuditRecord.hex(chunks.toString());

@@ -35,7 +35,7 @@ public enum Drift {
             LibC.INSTANCE.getxattr(file.toString(), ORIGIN, null, 0);
             return MODIFIED;
         } catch (LastErrorException e) {
-            return NEW; // ENODATA: no origin recorded
+            return NEW; // no origin recorded (ENODATA; also what a reader without CAP_SYS_ADMIN is told)
         }
     }
 

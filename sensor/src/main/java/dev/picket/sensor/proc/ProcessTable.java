@@ -48,6 +48,17 @@ public final class ProcessTable {
     }
 
     /**
+     * The process as an event names it: the remembered entry when its parent matches, else (a
+     * reused pid, or a process reparented when its parent died) what /proc says now.
+     */
+    public ProcessInfo get(long pid, long ppid) {
+        ProcessInfo p = known.get(pid);
+        if (p != null && p.ppid() == ppid) return p;
+        known.remove(pid);
+        return get(pid);
+    }
+
+    /**
      * Where a process runs: read from its own cgroup while it lives, else inherited from its
      * parent (a process changes container only by being moved, which short-lived ones are not).
      */

@@ -3,7 +3,9 @@ package dev.picket.sensor.proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +25,21 @@ public final class Workloads {
         }
     };
 
+    private final List<ContainerStart> started = new ArrayList<>();
+    private final int lastCapability;
+
     public Workloads(Path proc, PodResolver pods) {
         this.proc = proc;
         this.pods = pods;
+        this.lastCapability = lastCapability(proc);
+    }
+
+    /** The containers seen for the first time since the last call. */
+    public List<ContainerStart> takeStarted() {
+        if (started.isEmpty()) return List.of();
+        List<ContainerStart> taken = List.copyOf(started);
+        started.clear();
+        return taken;
     }
 
     /** The process's workload, or null when the process is gone (its /proc entry unreadable). */
@@ -41,7 +55,20 @@ public final class Workloads {
         Pod pod = known != null ? known.pod() : pods.pod(identity.containerId(), identity.podUid()).orElse(null);
         Workload workload = new Workload(identity.containerId(), upper, pod);
         containers.put(identity.containerId(), workload);
+        if (known == null) {
+            String status = read(pid, "status");
+            started.add(new ContainerStart(workload, status == null ? null : ContainerStart.privileged(status, lastCapability),
+                    mountinfo == null ? List.of() : ContainerStart.mounts(mountinfo)));
+        }
         return workload;
+    }
+
+    private static int lastCapability(Path proc) {
+        try {
+            return Integer.parseInt(Files.readString(proc.resolve("sys/kernel/cap_last_cap")).trim());
+        } catch (IOException | RuntimeException e) {
+            return 40; // CAP_CHECKPOINT_RESTORE, the last one since Linux 5.9
+        }
     }
 
     private String read(long pid, String file) {

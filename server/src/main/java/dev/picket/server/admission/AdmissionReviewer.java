@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,12 +37,23 @@ public final class AdmissionReviewer {
     }
 
     /**
-     * The answer to the review and the alerts it raises (empty for dry runs: judged, not recorded).
+     * The answer to the review and what it records.
      *
      * @param response the AdmissionReview to send back
-     * @param alerts   alert JSON for each finding that was denied, warned about or audited
+     * @param recorded the findings denied, warned about or audited (none for dry runs: judged, not recorded)
+     * @param context  the {@code admission} block their alerts carry
      */
-    public record Verdict(ObjectNode response, boolean allowed, List<ObjectNode> alerts) {
+    public record Verdict(ObjectNode response, boolean allowed, List<Finding> recorded, ObjectNode context) {
+        public Verdict {
+            recorded = List.copyOf(recorded);
+        }
+
+        /** The alerts to store. Builds them (redacting evidence), so the webhook calls it off the request path. */
+        public List<ObjectNode> alerts() {
+            List<ObjectNode> out = new ArrayList<>(recorded.size());
+            for (Finding f : recorded) out.add((ObjectNode) f.json().set("admission", context));
+            return out;
+        }
     }
 
     /** @throws IllegalArgumentException when the body is not an admission.k8s.io/v1 AdmissionReview request */
@@ -54,7 +66,7 @@ public final class AdmissionReviewer {
         String uid = request.path("uid").asText();
         String namespace = request.path("namespace").asText(null);
         JsonNode object = request.path("object");
-        if (!object.isObject() || policy.exempt(namespace)) return allow(uid, List.of(), List.of());
+        if (!object.isObject() || policy.exempt(namespace)) return allow(uid, List.of(), List.of(), null);
 
         ObjectNode judged = object.deepCopy();
         ObjectNode metadata = judged.with("metadata");
@@ -72,8 +84,8 @@ public final class AdmissionReviewer {
                 ? request.path("userInfo").path("groups").deepCopy() : F.arrayNode());
         KubeObject o = new KubeObject(judged, "admission " + request.path("operation").asText("") + " " + uid, 0);
         List<Finding> counted = evaluator.evaluate(o, "admission", user, clock.instant()).stream()
-                .filter(f -> f.alert().severity().compareTo(scope.severity()) >= 0).toList();
-        if (counted.isEmpty()) return allow(uid, List.of(), List.of());
+                .filter(f -> f.severity().compareTo(scope.severity()) >= 0).toList();
+        if (counted.isEmpty()) return allow(uid, List.of(), List.of(), null);
 
         boolean dryRun = request.path("dryRun").asBoolean(false);
         String decision = switch (scope.mode()) {
@@ -81,47 +93,41 @@ public final class AdmissionReviewer {
             case WARN -> "warned";
             case AUDIT -> "audited";
         };
-        List<ObjectNode> alerts = new ArrayList<>();
-        if (!dryRun) {
-            for (Finding f : counted) {
-                ObjectNode a = f.json();
-                a.putObject("admission").put("uid", uid).put("operation", request.path("operation").asText())
-                        .put("mode", scope.mode().name().toLowerCase(java.util.Locale.ROOT)).put("decision", decision);
-                alerts.add(a);
-            }
-        }
+        List<Finding> recorded = dryRun ? List.of() : counted;
+        ObjectNode context = F.objectNode().put("uid", uid).put("operation", request.path("operation").asText())
+                .put("mode", scope.mode().name().toLowerCase(Locale.ROOT)).put("decision", decision);
         return switch (scope.mode()) {
-            case ENFORCE -> deny(uid, counted, alerts);
-            case WARN -> allow(uid, counted.stream().map(AdmissionReviewer::warning).toList(), alerts);
-            case AUDIT -> allow(uid, List.of(), alerts);
+            case ENFORCE -> deny(uid, counted, recorded, context);
+            case WARN -> allow(uid, counted.stream().map(AdmissionReviewer::warning).toList(), recorded, context);
+            case AUDIT -> allow(uid, List.of(), recorded, context);
         };
     }
 
-    private static Verdict allow(String uid, List<String> warnings, List<ObjectNode> alerts) {
+    private static Verdict allow(String uid, List<String> warnings, List<Finding> recorded, ObjectNode context) {
         ObjectNode review = envelope(uid, true);
         if (!warnings.isEmpty()) {
             ArrayNode w = ((ObjectNode) review.get("response")).putArray("warnings");
             warnings.forEach(w::add);
         }
-        return new Verdict(review, true, alerts);
+        return new Verdict(review, true, recorded, context);
     }
 
-    private static Verdict deny(String uid, List<Finding> findings, List<ObjectNode> alerts) {
+    private static Verdict deny(String uid, List<Finding> findings, List<Finding> recorded, ObjectNode context) {
         ObjectNode review = envelope(uid, false);
         StringBuilder message = new StringBuilder("denied by Picket:");
         for (Finding f : findings) {
-            message.append(' ').append(f.alert().ruleId()).append(" (").append(f.alert().severity().word()).append(") at ")
+            message.append(' ').append(f.ruleId()).append(" (").append(f.severity().word()).append(") at ")
                     .append(f.firstContainer() == null ? "" : "container " + f.firstContainer() + ", ")
-                    .append(f.firstField()).append(": ").append(firstSentence(f.alert().remediation())).append(';');
+                    .append(f.firstField()).append(": ").append(firstSentence(f.rule().remediation())).append(';');
         }
         message.setLength(message.length() - 1);
         ((ObjectNode) review.get("response")).putObject("status").put("code", 403).put("reason", "Forbidden")
                 .put("message", message.toString());
-        return new Verdict(review, false, alerts);
+        return new Verdict(review, false, recorded, context);
     }
 
     private static String warning(Finding f) {
-        String w = "picket: " + f.alert().ruleId() + " (" + f.alert().severity().word() + ") at " + f.firstField();
+        String w = "picket: " + f.ruleId() + " (" + f.severity().word() + ") at " + f.firstField();
         return w.length() <= WARNING_CHARS ? w : w.substring(0, WARNING_CHARS - 1) + "…";
     }
 

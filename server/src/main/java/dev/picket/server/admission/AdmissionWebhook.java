@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +31,7 @@ public final class AdmissionWebhook implements Handler, AutoCloseable {
 
     private final AdmissionReviewer reviewer;
     private final AlertStore store;
-    private final BlockingQueue<List<ObjectNode>> pending = new ArrayBlockingQueue<>(1024);
+    private final BlockingQueue<AdmissionReviewer.Verdict> pending = new ArrayBlockingQueue<>(1024);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
 
@@ -57,8 +58,8 @@ public final class AdmissionWebhook implements Handler, AutoCloseable {
             ctx.status(400).json(error("not an admission.k8s.io/v1 AdmissionReview: " + e.getMessage()));
             return;
         }
-        if (!verdict.alerts().isEmpty() && !pending.offer(verdict.alerts())) {
-            LOG.warn("admission alerts dropped: the store is behind ({} dropped so far)", dropped.addAndGet(verdict.alerts().size()));
+        if (!verdict.recorded().isEmpty() && !pending.offer(verdict)) {
+            LOG.warn("admission alerts dropped: the store is behind ({} dropped so far)", dropped.addAndGet(verdict.recorded().size()));
         }
         ctx.json(verdict.response());
     }
@@ -66,10 +67,10 @@ public final class AdmissionWebhook implements Handler, AutoCloseable {
     private void write() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<ObjectNode> alerts = pending.poll(1, TimeUnit.SECONDS);
-                if (alerts == null) continue;
+                AdmissionReviewer.Verdict verdict = pending.poll(1, TimeUnit.SECONDS);
+                if (verdict == null) continue;
                 try {
-                    store.add(alerts);
+                    store.add(verdict.alerts());
                 } catch (RuntimeException e) {
                     LOG.error("admission alerts not stored: {}", e.getMessage());
                 }
@@ -92,10 +93,10 @@ public final class AdmissionWebhook implements Handler, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<ObjectNode> rest = new java.util.ArrayList<>();
-        List<List<ObjectNode>> batches = new java.util.ArrayList<>();
-        pending.drainTo(batches);
-        batches.forEach(rest::addAll);
-        if (!rest.isEmpty()) store.add(rest);
+        List<AdmissionReviewer.Verdict> rest = new ArrayList<>();
+        pending.drainTo(rest);
+        List<ObjectNode> alerts = new ArrayList<>();
+        rest.forEach(v -> alerts.addAll(v.alerts()));
+        if (!alerts.isEmpty()) store.add(alerts);
     }
 }

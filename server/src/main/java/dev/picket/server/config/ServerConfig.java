@@ -42,10 +42,15 @@ import java.util.Map;
  * incidents:
  *   window: 30m
  * rules: [extra-rules/]            # Sigma files or folders beside the built-in rules
+ * forward:                         # pass accepted events on to the streams runner's input topics
+ *   kafka: {bootstrap.servers: kafka:9092}
+ *   auditTopic: picket.audit
+ *   eventsTopic: picket.events
+ *   evaluate: false                # false: only forward; true: also run the rules here
  * </pre>
  */
 public record ServerConfig(int port, Path data, String cluster, String token, Tls tls, Store store, Ingest ingest,
-                           Duration incidentWindow, List<Path> rules) {
+                           Duration incidentWindow, List<Path> rules, Forward forward) {
 
     public record Tls(Path certificate, Path key, Path keystore, String keystorePassword, Path clientCa) {
         public boolean enabled() {
@@ -69,6 +74,24 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     public record Ingest(long maxBatchBytes, long queueBytes, long journalSegmentBytes, Duration replay) {
     }
 
+    /**
+     * Forwarding accepted events to Kafka for {@code picket streams} (null: off).
+     *
+     * @param kafka    producer properties ({@code bootstrap.servers}, security settings)
+     * @param evaluate whether this server also runs the rules over what it forwards
+     */
+    public record Forward(Map<String, String> kafka, String auditTopic, String eventsTopic, boolean evaluate) {
+        public Forward {
+            kafka = Map.copyOf(kafka);
+        }
+
+        /** Only the brokers: the other properties may hold credentials. */
+        @Override
+        public String toString() {
+            return "Forward[" + kafka.get("bootstrap.servers") + ", " + auditTopic + ", " + eventsTopic + ", evaluate=" + evaluate + "]";
+        }
+    }
+
     public static final int DEFAULT_PORT = 8443;
 
     /** Without the token: configurations end up in logs. */
@@ -76,7 +99,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     public String toString() {
         return "ServerConfig[port=" + port + ", data=" + data + ", cluster=" + cluster + ", token="
                 + (token == null ? "none" : "set") + ", tls=" + tls + ", store=" + store + ", ingest=" + ingest
-                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + "]";
+                + ", incidentWindow=" + incidentWindow + ", rules=" + rules + ", forward=" + forward + "]";
     }
 
     /** The configuration with no file: defaults and the environment. */
@@ -104,7 +127,7 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
     /** This configuration with the command line's port and data directory, where given. */
     public ServerConfig withFlags(Integer flagPort, Path flagData) {
         return new ServerConfig(flagPort != null ? flagPort : port, flagData != null ? flagData : data, cluster, token,
-                tls, store, ingest, incidentWindow, rules);
+                tls, store, ingest, incidentWindow, rules, forward);
     }
 
     private static ServerConfig from(File f, Path base, String where, Map<String, String> env) {
@@ -139,7 +162,16 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         Duration window = Quantities.duration("incidents.window",
                 f.incidents == null || f.incidents.window == null ? "30m" : f.incidents.window);
         List<Path> rules = f.rules == null ? List.of() : f.rules.stream().map(r -> path(base, r)).toList();
-        return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules);
+        return new ServerConfig(f.port, path(base, f.data), f.cluster, token, tls, store, ingest, window, rules,
+                forward(f.forward, where));
+    }
+
+    private static Forward forward(FileForward f, String where) {
+        if (f == null) return null;
+        if (f.kafka == null || !f.kafka.containsKey("bootstrap.servers")) {
+            throw new ConfigException(where + ": forward.kafka.bootstrap.servers: required");
+        }
+        return new Forward(f.kafka, f.auditTopic, f.eventsTopic, f.evaluate);
     }
 
     private static Path path(Path base, String value) {
@@ -159,6 +191,14 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         @JsonProperty List<String> rules;
         /** Read by {@link dev.picket.server.ops.Operations}. */
         @JsonProperty com.fasterxml.jackson.databind.JsonNode operations;
+        @JsonProperty FileForward forward;
+    }
+
+    private static final class FileForward {
+        @JsonProperty Map<String, String> kafka;
+        @JsonProperty String auditTopic = "picket.audit";
+        @JsonProperty String eventsTopic = "picket.events";
+        @JsonProperty boolean evaluate;
     }
 
     private static final class FileTls {

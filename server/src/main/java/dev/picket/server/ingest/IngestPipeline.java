@@ -34,6 +34,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final Journal journal;
     private final BatchDecoder decoder;
     private final Detector detector;
+    private final Forwarder forwarder;
     private final AlertStore store;
     private final IngestMetrics metrics;
     private final int capacityKib;
@@ -52,6 +53,13 @@ public final class IngestPipeline implements AutoCloseable {
     /** @param capacityBytes the most batch bytes waiting to be processed; a larger batch never fits */
     public IngestPipeline(Journal journal, BatchDecoder decoder, Detector detector, AlertStore store,
                           IngestMetrics metrics, long capacityBytes) throws IOException {
+        this(journal, decoder, detector, Forwarder.NONE, store, metrics, capacityBytes);
+    }
+
+    /** @param forwarder gets each batch's events once, after the detector; the pipeline closes it */
+    public IngestPipeline(Journal journal, BatchDecoder decoder, Detector detector, Forwarder forwarder, AlertStore store,
+                          IngestMetrics metrics, long capacityBytes) throws IOException {
+        this.forwarder = forwarder;
         this.journal = journal;
         this.decoder = decoder;
         this.detector = detector;
@@ -142,6 +150,7 @@ public final class IngestPipeline implements AutoCloseable {
         DecodedBatch batch = decoder.decode(record.source(), record.body());
         List<ObjectNode> alerts = new ArrayList<>();
         for (Event event : batch.events()) alerts.addAll(detector.detect(event));
+        if (!seen) forwarder.forward(record.source(), batch.events());
         if (!seen) metrics.eventsProcessed(record.source(), batch.events().size());
         save(alerts, seen);
     }
@@ -183,6 +192,7 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        forwarder.close();
         try {
             journal.close();
         } catch (UncheckedIOException e) {

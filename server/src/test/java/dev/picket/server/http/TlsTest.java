@@ -96,7 +96,7 @@ class TlsTest {
 
     private ServerConfig config(ServerConfig.Tls tls, String token) {
         ServerConfig base = TestServers.config(data);
-        return new ServerConfig(0, data, null, token, tls, base.store(), base.ingest(), base.incidentWindow(), List.of());
+        return new ServerConfig(0, data, null, token, tls, base.store(), base.ingest(), base.incidentWindow(), List.of(), null);
     }
 
     private static PicketServer start(ServerConfig config) throws IOException {

@@ -42,12 +42,15 @@ public final class VictimContainer implements AutoCloseable {
     private final Process process;
     private final Victim victim;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Kills the container should the JVM end without closing it. */
+    private final Thread killOnExit = new Thread(this::killAll);
 
     private VictimContainer(Path work, Path cgroup, Process process, Victim victim) {
         this.work = work;
         this.cgroup = cgroup;
         this.process = process;
         this.victim = victim;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -66,7 +69,10 @@ public final class VictimContainer implements AutoCloseable {
         for (Path dir : List.of(lower, upper, merged, overlayWork)) Files.createDirectories(dir);
         Path rootfsScript = copyResource("victim-rootfs.sh", work);
         Path initScript = copyResource("victim-init.sh", work);
-        HostCommand.run("sh", rootfsScript.toString(), lower.toString(), token);
+        // The web shell and the web server's configuration are the cluster victim's own (deploy/simulation/).
+        Path webShell = copyResource("/dev/picket/simulator/cluster/ws.php", work);
+        Path httpdConf = copyResource("/dev/picket/simulator/cluster/httpd.conf", work);
+        HostCommand.run("sh", rootfsScript.toString(), lower.toString(), token, webShell.toString(), httpdConf.toString());
 
         Path cgroup = Cgroups.v2Root().resolve("picket-simulation").resolve(id);
         Files.createDirectories(cgroup);
@@ -146,7 +152,7 @@ public final class VictimContainer implements AutoCloseable {
     }
 
     private static Path copyResource(String name, Path dir) throws IOException {
-        Path target = dir.resolve(name);
+        Path target = dir.resolve(Path.of(name).getFileName());
         try (InputStream in = VictimContainer.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing resource " + name);
             Files.copy(in, target);
@@ -156,11 +162,16 @@ public final class VictimContainer implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        process.destroy();
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        killAll();
         process.waitFor();
         // The veth pair goes with the network namespace; delete it here too in case the namespace outlives us.
-        if (Files.exists(Path.of("/sys/class/net", HOST_LINK))) HostCommand.run("ip", "link", "del", HOST_LINK);
-        for (int attempt = 0; attempt < 50 && Files.exists(cgroup); attempt++) {
+        try {
+            HostCommand.run("ip", "link", "del", HOST_LINK);
+        } catch (IOException alreadyGone) {
+            // deleted with the network namespace, as expected
+        }
+        for (int attempt = 0; attempt < 100 && Files.exists(cgroup); attempt++) {
             try {
                 Files.delete(cgroup);
             } catch (IOException busy) {
@@ -173,6 +184,19 @@ public final class VictimContainer implements AutoCloseable {
             // another simulation's cgroup is in it
         }
         deleteTree(work);
+    }
+
+    /**
+     * Kills unshare (it ignores SIGTERM while it waits) and every process in the container's cgroup: the
+     * web server changed user, which clears the parent-death signal unshare's --kill-child relies on.
+     */
+    private void killAll() {
+        process.destroyForcibly();
+        try {
+            Files.writeString(cgroup.resolve("cgroup.kill"), "1");
+        } catch (IOException gone) {
+            // the cgroup is already empty and removed
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

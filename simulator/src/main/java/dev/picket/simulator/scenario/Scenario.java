@@ -20,7 +20,7 @@ public record Scenario(String name, String description, Delivery delivery, List<
     /** The one command the web shell receives (its {@code cmd} parameter). */
     public String command() {
         if (delivery == Delivery.DIRECT) return steps.getFirst().run();
-        String script = steps.stream().map(s -> "echo '>>> " + s.name().replace("'", "") + "'\n" + s.run())
+        String script = steps.stream().map(s -> "echo '>>> " + s.name().replace("'", "'\\''") + "'\n" + s.run())
                 .collect(Collectors.joining("\n", "", "\n"));
         return "echo " + Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)) + " | base64 -d | sh";
     }

@@ -3,6 +3,7 @@ package dev.picket.simulator.scenario;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -81,7 +82,9 @@ public final class Scenarios {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-            throw new ScenarioException(origin + ":" + line + ": " + (cause != null ? cause.getMessage() : e.getOriginalMessage()));
+            String where = e instanceof JsonMappingException m ? path(m) : "";
+            throw new ScenarioException(origin + ":" + line + ": " + where
+                    + (cause != null ? cause.getMessage() : e.getOriginalMessage().lines().findFirst().orElse("")));
         }
         if (file == null) throw new ScenarioException(origin + ":1: empty scenario file");
         boolean includes = file.include() != null;
@@ -90,6 +93,16 @@ public final class Scenarios {
         }
         files.put(file.name(), file);
         origins.put(file.name(), origin);
+    }
+
+    /** Where in the document a mapping error is, as {@code steps[0]: }: Jackson's line is where it noticed, often further down. */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) out.append(out.isEmpty() ? "" : ".").append(r.getFieldName());
+            else if (r.getIndex() >= 0) out.append('[').append(r.getIndex()).append(']');
+        }
+        return out.isEmpty() ? "" : out + ": ";
     }
 
     public List<String> names() {

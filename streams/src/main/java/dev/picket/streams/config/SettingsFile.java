@@ -19,13 +19,14 @@ import java.util.Set;
 /**
  * Reads the runner's YAML configuration. Every problem is reported as {@code FILE: KEY: what is
  * wrong}, all at once; unknown keys are problems too, so a misspelt option is not silently ignored.
+ * Relative paths are relative to the file, as in the server's configuration.
  *
  * <pre>
  * kafka:                        # handed to Kafka Streams as they are
  *   bootstrap.servers: kafka:9092
  * applicationId: picket         # default picket
  * threads: 2                    # default 1
- * stateDir: /var/lib/picket     # default ./picket-streams-state
+ * stateDir: /var/lib/picket     # default picket-streams-state beside this file
  * inputs:                       # default: picket.audit (audit) and picket.events (runtime)
  *   - topic: picket.audit
  *     format: audit             # omit to recognise the format per record
@@ -46,21 +47,24 @@ public final class SettingsFile {
             "cluster", "rules", "correlation", "http", "store");
 
     private final String file;
+    private final Path base;
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
 
-    private SettingsFile(String file, Map<String, String> env) {
+    private SettingsFile(String file, Path base, Map<String, String> env) {
         this.file = file;
+        this.base = base;
         this.env = env;
     }
 
     /** @param env the environment secrets are read from */
     public static StreamsSettings read(Path path, Map<String, String> env) throws IOException, SettingsException {
-        return parse(path.toString(), Files.readString(path), env);
+        return new SettingsFile(path.toString(), path.toAbsolutePath().getParent(), env).parse(Files.readString(path));
     }
 
+    /** @param file the name problems carry; relative paths stay relative to the working directory */
     public static StreamsSettings parse(String file, String yaml, Map<String, String> env) throws SettingsException {
-        return new SettingsFile(file, env).parse(yaml);
+        return new SettingsFile(file, Path.of(""), env).parse(yaml);
     }
 
     private StreamsSettings parse(String yaml) throws SettingsException {
@@ -83,7 +87,7 @@ public final class SettingsFile {
 
         String applicationId = text(root, "applicationId", "picket");
         int threads = integer(root, "threads", 1, 1);
-        Path stateDir = Path.of(text(root, "stateDir", "picket-streams-state"));
+        Path stateDir = base.resolve(text(root, "stateDir", "picket-streams-state"));
         List<StreamsSettings.Input> inputs = inputs(root.path("inputs"));
         String output = text(root, "output", "picket.alerts");
         String cluster = text(root, "cluster", null);
@@ -93,7 +97,7 @@ public final class SettingsFile {
         boolean builtin = !rules.has("builtin") || bool(rules, "rules.builtin");
         List<Path> ruleFiles = new ArrayList<>();
         JsonNode paths = rules.path("paths");
-        if (paths.isArray()) paths.forEach(p -> ruleFiles.add(Path.of(p.asText())));
+        if (paths.isArray()) paths.forEach(p -> ruleFiles.add(base.resolve(p.asText())));
         else if (!paths.isMissingNode()) problem("rules.paths", "expected a list of files or folders");
 
         JsonNode correlation = root.path("correlation");

@@ -7,11 +7,13 @@ import dev.picket.engine.event.FieldPath;
 import dev.picket.engine.rule.RuleInfo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Where a detection match must go so that every correlation group it can join is on one task.
@@ -21,8 +23,8 @@ import java.util.Set;
  * therefore feeds exactly one component. A component is routed by the group-by fields that every
  * correlation in it groups by under their own name (an aliased name reads different fields per
  * rule, so it cannot route): any two matches of one group agree on those fields, so they share a
- * routing key and a partition. A component with no such field routes by cluster alone, which is
- * still correct, only less spread.
+ * routing key and a partition. A component with no such field sends all its matches to one task,
+ * which is still correct, only not spread.
  */
 public final class RoutingPlan {
     /** One component: its index (part of the key, so components spread independently) and routing fields. */
@@ -47,8 +49,8 @@ public final class RoutingPlan {
                 if (other != null) union(parent, i, other);
             }
         }
-        Map<Integer, Component> byRoot = new java.util.HashMap<>();
-        Map<Integer, List<Correlation>> members = new java.util.TreeMap<>();
+        Map<Integer, Component> byRoot = new HashMap<>();
+        Map<Integer, List<Correlation>> members = new TreeMap<>();
         for (int i = 0; i < rules.size(); i++) members.computeIfAbsent(find(parent, i), r -> new ArrayList<>()).add(rules.get(i));
         for (Map.Entry<Integer, List<Correlation>> e : members.entrySet()) {
             List<String> fields = commonFields(e.getValue());

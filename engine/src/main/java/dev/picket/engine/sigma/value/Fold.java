@@ -38,7 +38,15 @@ public final class Fold {
         int n = pattern.length();
         if (n == 0) return from <= s.length() ? from : -1;
         char first = pattern.charAt(0);
-        for (int i = Math.max(from, 0), last = s.length() - n; i <= last; i++) {
+        int last = s.length() - n;
+        if (first < 0x80 && (first < 'a' || first > 'z')) {
+            // No other char folds to an ASCII non-letter: jump between its occurrences (a vectorised search).
+            for (int i = s.indexOf(first, Math.max(from, 0)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+                if (foldedEquals(s, i + 1, pattern, 1, n - 1)) return i;
+            }
+            return -1;
+        }
+        for (int i = Math.max(from, 0); i <= last; i++) {
             char c = s.charAt(i);
             if ((c == first || fold(c) == first) && foldedEquals(s, i + 1, pattern, 1, n - 1)) {
                 return i;

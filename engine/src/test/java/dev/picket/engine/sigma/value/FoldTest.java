@@ -25,4 +25,17 @@ class FoldTest {
     void hashesAgreeForTextsThatFoldAlike() {
         assertThat(Fold.hash("xSECRETSx", 1, 8)).isEqualTo(Fold.hash("secrets", 0, 7));
     }
+
+    @Test
+    void findsAFoldedPatternStartingWithPunctuationAtEveryOccurrence() {
+        assertThat(Fold.indexOf("curl -o /TMP/x; wget -O- /Tmp/Payload", "/tmp/payload", 0, false)).isEqualTo(25);
+        assertThat(Fold.indexOf("/tm /tmp", "/tmp", 0, false)).isEqualTo(4);
+        assertThat(Fold.indexOf("/tm /tm", "/tmp", 0, false)).isEqualTo(-1);
+        assertThat(Fold.indexOf("a-b", "-b", 2, false)).isEqualTo(-1);
+    }
+
+    @Test
+    void lettersWithNonAsciiPartnersStillFold() {
+        assertThat(Fold.indexOf("run \u212Aubectl", "kubectl", 0, false)).isEqualTo(4); // the Kelvin sign lowers to k
+    }
 }
