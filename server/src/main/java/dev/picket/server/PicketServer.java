@@ -25,6 +25,12 @@ import dev.picket.server.ingest.Journal;
 import dev.picket.outputs.AlertOutputs;
 import dev.picket.server.ingest.PublishingDetector;
 import dev.picket.server.health.SourceHeartbeats;
+import dev.picket.server.inventory.ClusterInventory;
+import dev.picket.server.inventory.EnrichingDetector;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import dev.picket.server.health.SourcesApi;
 import dev.picket.server.lifecycle.TriageApi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,6 +80,7 @@ public final class PicketServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final AlertOutputs outputs;
     private final FolderWatcher watcher;
+    private final ClusterInventory inventory;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
@@ -123,7 +130,9 @@ public final class PicketServer implements AutoCloseable {
     private PicketServer(ServerConfig config, BatchDecoder decoder, Detector engine, AttackMatrix matrix,
                          LiveRules live, AdmissionPolicy admissionPolicy, Operations operations) throws IOException {
         RuleSet rules = live.get();
-        Detector marking = new MarkingDetector(engine, live.suppressions(), Clock.systemUTC());
+        inventory = operations.kubeconfig() == null ? null : inventory(operations.kubeconfig());
+        Detector marking = new MarkingDetector(inventory == null ? engine : new EnrichingDetector(engine, inventory),
+                live.suppressions(), Clock.systemUTC());
         if (config.token() == null && config.tls().clientCa() == null) {
             throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
@@ -146,6 +155,7 @@ public final class PicketServer implements AutoCloseable {
             outputs = AlertOutputs.start(config.outputs(), registry);
         } catch (IOException | RuntimeException e) {
             store.close();
+            if (inventory != null) inventory.close();
             throw e;
         }
         try {
@@ -203,6 +213,17 @@ public final class PicketServer implements AutoCloseable {
         return new IngestPipeline(journal, decoder, here, KafkaForwarder.open(forward), store, metrics, config.ingest().queueBytes());
     }
 
+    /** The cluster inventory over the kubeconfig's cluster; its watches reconnect on their own. */
+    private static ClusterInventory inventory(Path kubeconfig) throws IOException {
+        try {
+            KubernetesClient client = new KubernetesClientBuilder()
+                    .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+            return new ClusterInventory(client);
+        } catch (KubernetesClientException e) {
+            throw new ConfigException(kubeconfig + ": cannot watch the cluster: " + e.getMessage());
+        }
+    }
+
     /** Watches the rule and suppression folders (creating the latter, so its first file is seen); null when that fails. */
     private static FolderWatcher watch(List<Path> folders, LiveRules live) {
         try {
@@ -255,6 +276,7 @@ public final class PicketServer implements AutoCloseable {
     public void close() {
         http.close();
         if (watcher != null) watcher.close();
+        if (inventory != null) inventory.close();
         housekeeping.shutdownNow();
         admission.close();
         pipeline.close();

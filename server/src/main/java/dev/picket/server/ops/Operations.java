@@ -30,11 +30,14 @@ import java.util.Map;
  *   overrides:                    # by the rule id alerts carry
  *     K8S-EXEC: {severity: low, tags: [team.payments]}
  *     K8S-PORTFORWARD: {disabled: true}
+ *   kubeconfig: ~/.kube/config    # keep a cluster inventory to name each alert's owning workload
  * </pre>
  *
  * @param silentAfter null: sources are not watched for silence
+ * @param kubeconfig  null: no cluster inventory
  */
-public record Operations(Path suppressions, boolean watch, Duration silentAfter, Map<String, RuleOverride> overrides) {
+public record Operations(Path suppressions, boolean watch, Duration silentAfter, Map<String, RuleOverride> overrides,
+                         Path kubeconfig) {
     public static final Duration DEFAULT_SILENCE = Duration.ofMinutes(10);
 
     public Operations {
@@ -42,7 +45,7 @@ public record Operations(Path suppressions, boolean watch, Duration silentAfter,
     }
 
     public static Operations defaults(Path data) {
-        return new Operations(data.resolve("suppressions"), true, DEFAULT_SILENCE, Map.of());
+        return new Operations(data.resolve("suppressions"), true, DEFAULT_SILENCE, Map.of(), null);
     }
 
     /** The section of the config file; relative paths are relative to the file. */
@@ -70,7 +73,8 @@ public record Operations(Path suppressions, boolean watch, Duration silentAfter,
             overrides.put(rule, new RuleOverride(o.disabled, severity, o.tags));
         });
         return new Operations(s.suppressions == null ? data.resolve("suppressions") : base.resolve(s.suppressions).normalize(),
-                s.watch, silentAfter(s.silentAfter), overrides);
+                s.watch, silentAfter(s.silentAfter), overrides,
+                s.kubeconfig == null ? null : base.resolve(s.kubeconfig).normalize());
     }
 
     /** YAML reads a bare {@code off} as false: both mean no silence watching. */
@@ -91,6 +95,7 @@ public record Operations(Path suppressions, boolean watch, Duration silentAfter,
         @JsonProperty boolean watch = true;
         @JsonProperty String silentAfter;
         @JsonProperty Map<String, Override> overrides = Map.of();
+        @JsonProperty String kubeconfig;
     }
 
     private static final class Override {

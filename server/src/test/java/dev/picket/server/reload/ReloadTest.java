@@ -53,7 +53,7 @@ class ReloadTest {
     }
 
     private void start(Map<String, RuleOverride> overrides, boolean watch) throws IOException {
-        Operations ops = new Operations(data.resolve("suppressions"), watch, null, overrides);
+        Operations ops = new Operations(data.resolve("suppressions"), watch, null, overrides, null);
         ServerConfig c = TestServers.config(data);
         ServerConfig config = new ServerConfig(c.port(), c.data(), c.cluster(), c.token(), c.tls(), c.store(), c.ingest(),
                 c.incidentWindow(), List.of(rulesDir), c.forward());
