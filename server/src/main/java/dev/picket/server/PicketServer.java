@@ -24,7 +24,10 @@ import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
 import dev.picket.outputs.AlertOutputs;
 import dev.picket.server.ingest.PublishingDetector;
+import dev.picket.server.health.SourceHeartbeats;
+import dev.picket.server.health.SourcesApi;
 import dev.picket.server.lifecycle.TriageApi;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.server.ops.Operations;
 import dev.picket.server.reload.FolderWatcher;
 import dev.picket.server.reload.LiveRules;
@@ -120,7 +123,7 @@ public final class PicketServer implements AutoCloseable {
     private PicketServer(ServerConfig config, BatchDecoder decoder, Detector engine, AttackMatrix matrix,
                          LiveRules live, AdmissionPolicy admissionPolicy, Operations operations) throws IOException {
         RuleSet rules = live.get();
-        Detector detector = new MarkingDetector(engine, live.suppressions(), Clock.systemUTC());
+        Detector marking = new MarkingDetector(engine, live.suppressions(), Clock.systemUTC());
         if (config.token() == null && config.tls().clientCa() == null) {
             throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
@@ -134,6 +137,11 @@ public final class PicketServer implements AutoCloseable {
                 : Stores.postgres(config.store().url(), config.store().user(), config.store().password(), settings);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
+        SourceHeartbeats heartbeats = new SourceHeartbeats(Clock.systemUTC(), operations.silentAfter(), registry);
+        Detector detector = event -> {
+            heartbeats.beat(event);
+            return marking.detect(event);
+        };
         try {
             outputs = AlertOutputs.start(config.outputs(), registry);
         } catch (IOException | RuntimeException e) {
@@ -157,11 +165,13 @@ public final class PicketServer implements AutoCloseable {
             TriageApi triage = new TriageApi(store, Clock.systemUTC());
             SuppressApi suppress = new SuppressApi(store, live.suppressions(), live, Clock.systemUTC());
             ReloadApi reload = new ReloadApi(live);
+            SourcesApi sources = new SourcesApi(heartbeats);
             http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission,
                     routes -> {
                         triage.register(routes);
                         suppress.register(routes);
                         reload.register(routes);
+                        sources.register(routes);
                     });
         } catch (RuntimeException e) {
             admission.close();
@@ -177,6 +187,10 @@ public final class PicketServer implements AutoCloseable {
         Duration retention = config.store().retention();
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
+        }
+        if (operations.silentAfter() != null) {
+            long every = Math.max(1000, operations.silentAfter().toMillis() / 10);
+            housekeeping.scheduleAtFixedRate(() -> raiseSilences(heartbeats), every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -214,6 +228,18 @@ public final class PicketServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Stores a silence alert for each source that has just gone quiet. */
+    private void raiseSilences(SourceHeartbeats heartbeats) {
+        try {
+            List<ObjectNode> alerts = heartbeats.check();
+            if (alerts.isEmpty()) return;
+            alerts.forEach(a -> LOG.warn("{}: {}", SourceHeartbeats.RULE_ID, a.path("description").asText()));
+            store.add(alerts);
+        } catch (RuntimeException e) {
+            LOG.warn("source silence check: {}", e.getMessage());
+        }
     }
 
     private void deleteOld(Duration retention) {

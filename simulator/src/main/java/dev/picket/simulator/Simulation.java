@@ -29,7 +29,7 @@ public final class Simulation {
     public List<ScenarioResult> run(List<Scenario> scenarios, Duration timeout) throws IOException, InterruptedException {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            progress.accept("scenario " + scenario.name() + ": " + scenario.steps().size() + " step(s) through the web shell");
+            progress.accept("scenario " + scenario.name() + ": " + scenario.steps().size() + " step(s)");
             Instant started = clock.instant();
             String output = target.deliver(scenario);
             output.lines().forEach(line -> progress.accept("  victim| " + line));

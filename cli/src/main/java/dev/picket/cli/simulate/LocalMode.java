@@ -2,14 +2,13 @@ package dev.picket.cli.simulate;
 
 import dev.picket.simulator.ingest.EventSink;
 import dev.picket.simulator.local.LocalTarget;
-import dev.picket.simulator.local.RuntimeSensor;
+import dev.picket.simulator.local.NodeSensor;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 
-/** Starting local mode: root check, the runtime sensor if this build has one, the jailed victim. */
+/** Starting local mode: root check, the jailed victim with Picket's node sensor watching it. */
 public final class LocalMode {
     private LocalMode() {
     }
@@ -22,12 +21,7 @@ public final class LocalMode {
         }
     }
 
-    /** The runtime sensor registered as a {@link RuntimeSensor} service, or null. */
-    public static RuntimeSensor sensor() {
-        return ServiceLoader.load(RuntimeSensor.class).findFirst().orElse(null);
-    }
-
     public static LocalTarget start(EventSink sink) throws IOException, InterruptedException {
-        return LocalTarget.start(Path.of(System.getProperty("java.io.tmpdir")), sink, sensor());
+        return LocalTarget.start(Path.of(System.getProperty("java.io.tmpdir")), sink, new NodeSensor());
     }
 }

@@ -83,6 +83,7 @@ function route() {
     : view === "incidents" && parts[1] ? incidentDetail(decodeURIComponent(parts[1]))
     : view === "incidents" ? incidentList()
     : view === "matrix" ? matrix(params)
+    : view === "sources" ? sourceList()
     : Promise.resolve(show(el("p", {}, "No such page.")));
   render.catch(failed);
 }
@@ -339,6 +340,22 @@ async function incidentDetail(id) {
       el("span", { class: "tag" }, (a.attack.tactics || []).join(", ") || "no tactic"), " ",
       el("a", { href: "#/alerts/" + encodeURIComponent(a.id) }, a.rule.title), " ",
       severity(a.severity), " ", el("span", { class: "muted" }, when(a.time))))));
+}
+
+// ---- sources: each cluster's audit stream and each node's sensor, with its heartbeat ----------
+
+async function sourceList() {
+  const page = await api("/v1/sources");
+  const rows = page.sources.map(s => el("tr", { class: s.stale ? "stale" : "" },
+    el("td", {}, s.source),
+    el("td", {}, s.stale ? el("span", { class: "sev sev-high" }, "stale") : "live"),
+    el("td", {}, when(s.lastSeen)),
+    el("td", {}, s.lagSeconds + " s")));
+  show(el("h1", {}, "Sources"),
+    el("p", { class: "muted" }, "A source quiet for longer than the configured time is stale and raises picket-source-silent."),
+    el("table", { id: "sources" },
+      el("thead", {}, el("tr", {}, ["Source", "State", "Last event", "Lag"].map(h => el("th", {}, h)))),
+      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No source has sent anything yet.")))));
 }
 
 // ---- ATT&CK matrix -----------------------------------------------------------------------------

@@ -56,7 +56,7 @@ class ReloadTest {
         Operations ops = new Operations(data.resolve("suppressions"), watch, null, overrides);
         ServerConfig c = TestServers.config(data);
         ServerConfig config = new ServerConfig(c.port(), c.data(), c.cluster(), c.token(), c.tls(), c.store(), c.ingest(),
-                c.incidentWindow(), List.of(rulesDir));
+                c.incidentWindow(), List.of(rulesDir), c.forward());
         server = new PicketServer(config, this::load, AdmissionPolicy.defaults(), ops).start();
         client = Client.local(server.port());
     }

@@ -188,6 +188,15 @@ class WebUiTest {
     }
 
     @Test
+    void theSourcesPageShowsEachNodesSensorWithItsHeartbeat() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.get(base + "#/sources");
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sources")));
+        assertThat(table.getText()).contains("sensor/test-cluster/node-2").contains("live").doesNotContain("stale");
+    }
+
+    @Test
     void aRefusedChangeShowsItsReason() {
         signIn(TestServers.TOKEN);
         alertTitles();
