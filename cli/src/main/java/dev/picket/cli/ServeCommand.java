@@ -5,6 +5,7 @@ import dev.picket.rules.RuleSources;
 import dev.picket.server.PicketServer;
 import dev.picket.server.admission.AdmissionPolicy;
 import dev.picket.server.config.ConfigException;
+import dev.picket.server.ops.Operations;
 import dev.picket.server.config.ServerConfig;
 import dev.picket.store.StoreException;
 import picocli.CommandLine;
@@ -75,7 +76,9 @@ final class ServeCommand implements Callable<Integer> {
 
         PicketServer server;
         try {
-            server = new PicketServer(settings, rules, admission).start();
+            Operations operations = config == null ? Operations.defaults(settings.data()) : Operations.load(config, settings.data());
+            // Each reload reads the rule files, their placeholders and TI lists afresh.
+            server = new PicketServer(settings, () -> ruleOptions.sources().build(), admission, operations).start();
         } catch (ConfigException | StoreException e) {
             err.println(e.getMessage());
             return ExitCode.USAGE;

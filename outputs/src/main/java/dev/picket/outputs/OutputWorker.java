@@ -34,6 +34,7 @@ final class OutputWorker implements AutoCloseable {
         this.backoff = backoff;
         this.metrics = metrics;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        metrics.watchQueue(queue);
         this.thread = Thread.ofPlatform().daemon().name("picket-output-" + name).start(this::run);
     }
 

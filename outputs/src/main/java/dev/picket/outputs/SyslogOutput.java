@@ -59,7 +59,8 @@ final class SyslogOutput implements AlertOutput {
 
     private Socket connection() throws IOException {
         if (socket != null && !socket.isClosed()) return socket;
-        Socket s = sockets.createSocket();
+        // Connected plainly first, with a timeout; TLS is then layered on top of the connection.
+        Socket s = sockets instanceof SSLSocketFactory ? new Socket() : sockets.createSocket();
         try {
             s.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             s.setSoTimeout(TIMEOUT_MILLIS);

@@ -41,6 +41,7 @@ class AlertOutputsTest {
             // One alert is being delivered, two wait: the other 17 could not be queued.
             assertThat(count("picket.output.dropped", "stuck")).isEqualTo(17);
             assertThat(count("picket.output.dropped", "fast")).isZero();
+            assertThat(registry.get("picket.output.queued").tag("output", "stuck").gauge().value()).isEqualTo(2);
             release.countDown();
         }
         assertThat(count("picket.output.delivered", "stuck")).isEqualTo(3);

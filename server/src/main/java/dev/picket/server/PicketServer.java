@@ -24,7 +24,20 @@ import dev.picket.server.ingest.IngestPipeline;
 import dev.picket.server.ingest.Journal;
 import dev.picket.outputs.AlertOutputs;
 import dev.picket.server.ingest.PublishingDetector;
+import dev.picket.server.health.SourceHeartbeats;
+import dev.picket.server.health.SourcesApi;
 import dev.picket.server.lifecycle.TriageApi;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.picket.server.ops.Operations;
+import dev.picket.server.reload.FolderWatcher;
+import dev.picket.server.reload.LiveRules;
+import dev.picket.server.reload.ReloadApi;
+import dev.picket.server.reload.ReloadingDetector;
+import dev.picket.server.reload.RuleLoader;
+import dev.picket.server.suppress.LiveSuppressions;
+import dev.picket.server.suppress.MarkingDetector;
+import dev.picket.server.suppress.SuppressApi;
+import dev.picket.engine.rule.RuleLoadException;
 import dev.picket.store.AlertStore;
 import dev.picket.store.StoreSettings;
 import dev.picket.store.Stores;
@@ -36,6 +49,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +73,32 @@ public final class PicketServer implements AutoCloseable {
     private final AdmissionWebhook admission;
     private final ScheduledExecutorService housekeeping;
     private final AlertOutputs outputs;
+    private final FolderWatcher watcher;
 
     /** The server running the rule set over what it receives, with the bundled ATT&CK catalogue. */
     public PicketServer(ServerConfig config, RuleSet rules) throws IOException {
         this(config, rules, AdmissionPolicy.defaults());
     }
 
-    /** The server with an admission policy for {@code POST /v1/admit}. */
+    /** The server with an admission policy for {@code POST /v1/admit}; reloads reread only suppressions. */
     public PicketServer(ServerConfig config, RuleSet rules, AdmissionPolicy admission) throws IOException {
+        this(config, () -> rules, admission, Operations.defaults(config.data()));
+    }
+
+    /**
+     * The server over rules it can reload ({@code POST /v1/reload}, or on file change when the
+     * operations say so), with suppressions, rule overrides and source silence watching.
+     */
+    public PicketServer(ServerConfig config, RuleLoader rules, AdmissionPolicy admission, Operations operations)
+            throws IOException {
+        this(config, live(rules, operations), admission, operations);
+    }
+
+    private PicketServer(ServerConfig config, LiveRules live, AdmissionPolicy admission, Operations operations)
+            throws IOException {
         this(config, new InputDecoder(config.cluster(), config.ingest().maxBatchBytes(), Clock.systemUTC()),
-                new EngineDetector(rules, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
-                AttackCatalogue.bundled().matrix(), rules, admission);
+                new ReloadingDetector(live, new AlertFactory(AttackCatalogue.bundled(), config.cluster())),
+                AttackCatalogue.bundled().matrix(), live, admission, operations);
     }
 
     /**
@@ -76,11 +107,23 @@ public final class PicketServer implements AutoCloseable {
      */
     public PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
                         RuleSet rules) throws IOException {
-        this(config, decoder, detector, matrix, rules, AdmissionPolicy.defaults());
+        this(config, decoder, detector, matrix, live(() -> rules, Operations.defaults(config.data())),
+                AdmissionPolicy.defaults(), Operations.defaults(config.data()));
     }
 
-    private PicketServer(ServerConfig config, BatchDecoder decoder, Detector detector, AttackMatrix matrix,
-                         RuleSet rules, AdmissionPolicy admissionPolicy) throws IOException {
+    private static LiveRules live(RuleLoader rules, Operations operations) throws IOException {
+        try {
+            return new LiveRules(rules, new LiveSuppressions(operations.suppressions()), operations.overrides());
+        } catch (RuleLoadException e) {
+            throw new ConfigException(String.join("\n", e.errors().stream()
+                    .map(r -> r.file() + ":" + r.line() + ": " + r.message()).toList()));
+        }
+    }
+
+    private PicketServer(ServerConfig config, BatchDecoder decoder, Detector engine, AttackMatrix matrix,
+                         LiveRules live, AdmissionPolicy admissionPolicy, Operations operations) throws IOException {
+        RuleSet rules = live.get();
+        Detector marking = new MarkingDetector(engine, live.suppressions(), Clock.systemUTC());
         if (config.token() == null && config.tls().clientCa() == null) {
             throw new ConfigException("no way to authenticate callers: set PICKET_TOKEN "
                     + "(or token: in the config file), or tls.clientCa for client certificates");
@@ -94,6 +137,11 @@ public final class PicketServer implements AutoCloseable {
                 : Stores.postgres(config.store().url(), config.store().user(), config.store().password(), settings);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
+        SourceHeartbeats heartbeats = new SourceHeartbeats(Clock.systemUTC(), operations.silentAfter(), registry);
+        Detector detector = event -> {
+            heartbeats.beat(event);
+            return marking.detect(event);
+        };
         try {
             outputs = AlertOutputs.start(config.outputs(), registry);
         } catch (IOException | RuntimeException e) {
@@ -115,8 +163,16 @@ public final class PicketServer implements AutoCloseable {
                 admissionPolicy, Clock.systemUTC()), store);
         try {
             TriageApi triage = new TriageApi(store, Clock.systemUTC());
+            SuppressApi suppress = new SuppressApi(store, live.suppressions(), live, Clock.systemUTC());
+            ReloadApi reload = new ReloadApi(live);
+            SourcesApi sources = new SourcesApi(heartbeats);
             http = new HttpApi(config, store, pipeline, decoder, metrics, registry, new MatrixJson(coverage(matrix, rules)), admission,
-                    triage::register);
+                    routes -> {
+                        triage.register(routes);
+                        suppress.register(routes);
+                        reload.register(routes);
+                        sources.register(routes);
+                    });
         } catch (RuntimeException e) {
             admission.close();
             pipeline.close();
@@ -124,10 +180,17 @@ public final class PicketServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        List<Path> watched = new ArrayList<>(config.rules());
+        watched.add(operations.suppressions());
+        watcher = operations.watch() ? watch(watched, live) : null;
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("picket-retention").unstarted(r));
         Duration retention = config.store().retention();
         if (retention != null) {
             housekeeping.scheduleAtFixedRate(() -> deleteOld(retention), 0, RETENTION_EVERY.toMinutes(), TimeUnit.MINUTES);
+        }
+        if (operations.silentAfter() != null) {
+            long every = Math.max(1000, operations.silentAfter().toMillis() / 10);
+            housekeeping.scheduleAtFixedRate(() -> raiseSilences(heartbeats), every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -138,6 +201,17 @@ public final class PicketServer implements AutoCloseable {
         if (forward == null) return new IngestPipeline(journal, decoder, detector, store, metrics, config.ingest().queueBytes());
         Detector here = forward.evaluate() ? detector : event -> List.of();
         return new IngestPipeline(journal, decoder, here, KafkaForwarder.open(forward), store, metrics, config.ingest().queueBytes());
+    }
+
+    /** Watches the rule and suppression folders (creating the latter, so its first file is seen); null when that fails. */
+    private static FolderWatcher watch(List<Path> folders, LiveRules live) {
+        try {
+            Files.createDirectories(folders.getLast());
+            return new FolderWatcher(folders, live::reload);
+        } catch (IOException e) {
+            LOG.warn("rule files are not watched (reload with POST /v1/reload): {}", e.getMessage());
+            return null;
+        }
     }
 
     private static Coverage coverage(AttackMatrix matrix, RuleSet rules) {
@@ -156,6 +230,18 @@ public final class PicketServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Stores a silence alert for each source that has just gone quiet. */
+    private void raiseSilences(SourceHeartbeats heartbeats) {
+        try {
+            List<ObjectNode> alerts = heartbeats.check();
+            if (alerts.isEmpty()) return;
+            alerts.forEach(a -> LOG.warn("{}: {}", SourceHeartbeats.RULE_ID, a.path("description").asText()));
+            store.add(alerts);
+        } catch (RuntimeException e) {
+            LOG.warn("source silence check: {}", e.getMessage());
+        }
+    }
+
     private void deleteOld(Duration retention) {
         try {
             int n = store.deleteBefore(Clock.systemUTC().instant().minus(retention));
@@ -168,6 +254,7 @@ public final class PicketServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (watcher != null) watcher.close();
         housekeeping.shutdownNow();
         admission.close();
         pipeline.close();

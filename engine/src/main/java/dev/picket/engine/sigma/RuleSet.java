@@ -30,6 +30,7 @@ public final class RuleSet {
     private final List<SigmaFilter> filters;
     private final Correlations correlations;
     private final List<RuleInfo> infos;
+    private final Map<String, List<String>> placeholders;
     /**
      * Log sources come from input (a runtime event names its own category), so the groups kept
      * are bounded: past this many distinct sources, a group is built for the event and dropped.
@@ -39,7 +40,8 @@ public final class RuleSet {
     private final Map<LogSource, RuleGroup> unindexed = new ConcurrentHashMap<>();
 
     private RuleSet(List<DetectionRule> detections, List<SigmaFilter> filters, List<RuleInfo> infos,
-                    Correlations correlations) {
+                    Correlations correlations, Map<String, List<String>> placeholders) {
+        this.placeholders = placeholders;
         this.detections = List.copyOf(detections);
         this.filters = List.copyOf(filters);
         this.infos = List.copyOf(infos);
@@ -75,6 +77,11 @@ public final class RuleSet {
             if (info.isNamed(reference)) return info;
         }
         return null;
+    }
+
+    /** The placeholder values the rules were compiled with: filters compiled later use them too. */
+    Map<String, List<String>> placeholders() {
+        return placeholders;
     }
 
     /** A new detector over these rules, using the literal index. */
@@ -165,7 +172,7 @@ public final class RuleSet {
             attachFilters(detections, broken, filters, all);
             Correlations compiled = Correlations.compile(known, keyLines, all);
             if (!all.isEmpty()) throw new RuleLoadException(inFileOrder(all));
-            return new RuleSet(detections, filters, infos, compiled);
+            return new RuleSet(detections, filters, infos, compiled, placeholders);
         }
 
         /** Errors by file, in the order files were added, then by line. */

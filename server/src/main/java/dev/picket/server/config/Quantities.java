@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Reads the durations ({@code 90s}, {@code 30m}, {@code 1h}, {@code 30d}) and sizes ({@code 16MiB}) of the config file. */
-final class Quantities {
+public final class Quantities {
     private Quantities() {
     }
 
-    static Duration duration(String field, String text) {
+    public static Duration duration(String field, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         int unitAt = unitStart(t);
         long n = number(field, text, t.substring(0, unitAt));

@@ -217,6 +217,8 @@ public record ServerConfig(int port, Path data, String cluster, String token, Tl
         @JsonProperty FileForward forward;
         /** Read by {@link OutputsConfig}, which knows each output type's keys. */
         @JsonProperty JsonNode outputs;
+        /** Read by {@link dev.picket.server.ops.Operations}. */
+        @JsonProperty JsonNode operations;
     }
 
     private static final class FileForward {

@@ -28,8 +28,6 @@ import java.util.Map;
  * every replica, and a batch whose forwarding a crash interrupted is forwarded again from the journal.
  */
 public final class KafkaForwarder implements Forwarder {
-    /** The header the runner reads the cluster name from. */
-    static final String CLUSTER_HEADER = "picket-cluster";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Producer<String, byte[]> producer;
@@ -53,7 +51,7 @@ public final class KafkaForwarder implements Forwarder {
         for (Event event : events) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, InputKeys.of(event), line(event));
             String cluster = event.origin().cluster();
-            if (cluster != null) record.headers().add(CLUSTER_HEADER, cluster.getBytes(StandardCharsets.UTF_8));
+            if (cluster != null) record.headers().add(InputKeys.CLUSTER_HEADER, cluster.getBytes(StandardCharsets.UTF_8));
             producer.send(record);
         }
     }

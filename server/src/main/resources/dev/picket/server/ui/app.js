@@ -55,12 +55,15 @@ function entityLabel(entity) {
 
 class Unauthorized extends Error {}
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Authorization: "Bearer " + sessionStorage.getItem(TOKEN_KEY) } });
+async function api(path, method, body) {
+  const headers = { Authorization: "Bearer " + sessionStorage.getItem(TOKEN_KEY) };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method: method || "GET", headers,
+    body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) throw new Unauthorized("the token was not accepted");
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error || response.statusText);
-  return body;
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error || response.statusText);
+  return answer;
 }
 
 // ---- routing -----------------------------------------------------------------------------------
@@ -80,6 +83,7 @@ function route() {
     : view === "incidents" && parts[1] ? incidentDetail(decodeURIComponent(parts[1]))
     : view === "incidents" ? incidentList()
     : view === "matrix" ? matrix(params)
+    : view === "sources" ? sourceList()
     : Promise.resolve(show(el("p", {}, "No such page.")));
   render.catch(failed);
 }
@@ -109,17 +113,24 @@ function showLogin(message) {
 
 // ---- alerts ------------------------------------------------------------------------------------
 
-const FILTERS = ["severity", "namespace", "rule", "technique", "from", "to"];
+const FILTERS = ["severity", "namespace", "rule", "technique", "status", "from", "to"];
+const STATUSES = ["new", "acknowledged", "resolved", "false-positive"];
 
 async function alertList(params) {
   const form = filterForm(params);
   const table = el("table", { id: "alerts" },
-    el("thead", {}, el("tr", {}, ["Time", "Severity", "Alert", "Where", "ATT&CK"].map(h => el("th", {}, h)))));
+    el("thead", {}, el("tr", {}, ["Time", "Severity", "Alert", "Where", "ATT&CK", "Status"].map(h => el("th", {}, h)))));
   const body = el("tbody");
   table.append(body);
   const more = el("button", { id: "more", type: "button", hidden: true }, "Load more");
   const live = el("input", { type: "checkbox", id: "live", checked: params.get("live") !== "0" });
   const grouped = params.get("grouped") !== "0";
+  const withSuppressed = el("input", { type: "checkbox", id: "with-suppressed", checked: params.get("suppressed") === "any",
+    onchange: () => {
+      const q = new URLSearchParams(params);
+      if (withSuppressed.checked) q.set("suppressed", "any"); else q.delete("suppressed");
+      location.hash = "#/alerts?" + q;
+    } });
   const group = el("input", { type: "checkbox", id: "grouped", checked: grouped, onchange: () => {
     const q = new URLSearchParams(params);
     q.set("grouped", group.checked ? "1" : "0");
@@ -128,12 +139,14 @@ async function alertList(params) {
   show(el("h1", {}, "Alerts"), form,
     el("p", { class: "muted" }, el("label", {}, live, " refresh every 10 s"), " · ",
       el("label", {}, group, " group repeats (same rule and entity within the incident window)"), " · ",
+      el("label", {}, withSuppressed, " show suppressed"), " · ",
       el("span", { id: "count" })),
     table, el("p", {}, more));
 
   const query = new URLSearchParams();
   for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name));
   if (grouped) query.set("grouped", "true");
+  if (params.get("suppressed") === "any") query.set("suppressed", "any");
   query.set("limit", "50");
   let next = null;
   const load = async (append) => {
@@ -145,7 +158,7 @@ async function alertList(params) {
     next = page.next;
     more.hidden = !next;
     document.getElementById("count").textContent = body.children.length + (next ? "+" : "") + " alerts";
-    if (!body.children.length) body.append(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No alerts match.")));
+    if (!body.children.length) body.append(el("tr", {}, el("td", { colspan: 6, class: "muted" }, "No alerts match.")));
   };
   more.addEventListener("click", () => load(true).catch(failed));
   await load(false);
@@ -164,6 +177,8 @@ function filterForm(params) {
     el("label", {}, "Namespace", text("namespace", "shop")),
     el("label", {}, "Rule", text("rule", "rule id")),
     el("label", {}, "Technique", text("technique", "T1609")),
+    el("label", {}, "Status", el("select", { name: "status" }, el("option", { value: "" }, "any status"),
+      STATUSES.map(s => el("option", { value: s, selected: params.get("status") === s }, s)))),
     el("label", {}, "From (UTC)", time("from")),
     el("label", {}, "To (UTC)", time("to")),
     el("button", { type: "submit" }, "Filter"),
@@ -182,14 +197,16 @@ function filterForm(params) {
 
 function alertRow(a) {
   const open = () => { location.hash = "#/alerts/" + encodeURIComponent(a.id); };
-  return el("tr", { class: "row", onclick: open },
+  return el("tr", { class: a.suppressed ? "row suppressed" : "row", onclick: open },
     el("td", {}, when(a.time)),
     el("td", {}, severity(a.severity)),
     el("td", {}, el("a", { href: "#/alerts/" + encodeURIComponent(a.id), class: "alert-title" }, a.rule.title),
       a.count > 1 ? el("span", { class: "repeats", title: "last at " + when(a.lastTime) }, " ×" + a.count) : null,
+      a.suppressed ? el("span", { class: "tag suppressed-tag", title: a.suppressed.reason }, "suppressed") : null,
       el("div", { class: "muted" }, a.rule.id)),
     el("td", {}, entityLabel(a.entity)),
-    el("td", {}, (a.attack.techniques || []).map(t => el("span", { class: "tag" }, t))));
+    el("td", {}, (a.attack.techniques || []).map(t => el("span", { class: "tag" }, t))),
+    el("td", {}, el("span", { class: "status status-" + a.status }, a.status)));
 }
 
 async function alertDetail(id) {
@@ -211,12 +228,82 @@ async function alertDetail(id) {
     el("p", {}, el("a", { href: "#/alerts" }, "← Alerts")),
     el("h1", { id: "alert-title" }, a.rule.title, " ", severity(a.severity)),
     el("div", { class: "card" }, a.description ? el("p", {}, a.description) : null, facts),
+    a.suppressed ? el("p", { class: "card suppressed", id: "suppressed" }, "Suppressed by “" + a.suppressed.title + "” until "
+      + when(a.suppressed.expires) + ": " + a.suppressed.reason) : suppressForm(a),
+    await triageCard("/v1/alerts/" + encodeURIComponent(id)),
     el("h2", {}, "ATT&CK"), attack,
     a.remediation ? el("h2", {}, "What to do") : null,
     a.remediation ? el("div", { class: "remediation", id: "remediation" }, a.remediation) : null,
     el("h2", {}, "Evidence"),
     el("p", { class: "muted" }, "The events that matched, with secrets redacted."),
     el("pre", { id: "evidence" }, JSON.stringify(a.evidence, null, 2)));
+}
+
+// ---- suppress this: a Sigma filter file for the rule and entity, with a reason and an expiry ---
+
+const EXPIRIES = { "1d": "1 day", "7d": "7 days", "30d": "30 days", "90d": "90 days" };
+
+function suppressForm(a) {
+  const reason = el("input", { id: "suppress-reason", placeholder: "why this is known-good", size: 50 });
+  const expires = el("select", { id: "suppress-expires" },
+    Object.entries(EXPIRIES).map(([value, label]) => el("option", { value, selected: value === "30d" }, label)));
+  const result = el("p", { id: "suppress-result", hidden: true });
+  const form = el("form", { id: "suppress-form", hidden: true },
+    el("label", {}, "Reason ", reason), " ", el("label", {}, "for ", expires), " ",
+    el("button", { type: "submit", id: "suppress-save" }, "Write filter"));
+  const open = el("button", { type: "button", id: "suppress", onclick: () => { form.hidden = false; open.hidden = true; reason.focus(); } },
+    "Suppress this…");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    result.hidden = false;
+    try {
+      const s = await api("/v1/suppressions", "POST", { alert: a.id, reason: reason.value, expires: expires.value });
+      form.hidden = true;
+      result.className = "";
+      result.textContent = "Suppressed until " + when(s.expires) + ": later matches are kept, flagged suppressed. Filter written to "
+        + s.file;
+    } catch (e) {
+      if (e instanceof Unauthorized) return failed(e);
+      result.className = "error";
+      result.textContent = e.message;
+    }
+  });
+  return el("div", { class: "card", id: "suppress-card" },
+    el("p", { class: "muted" }, "Known-good? Suppress this rule for this entity: a filter file for the rules folder, kept in git."),
+    open, form, result);
+}
+
+// ---- triage: status, assignee, comments and who changed what ----------------------------------
+
+async function triageCard(base) {
+  const card = el("div", { class: "card triage", id: "triage" });
+  const render = (t) => {
+    const status = el("select", { id: "triage-status" }, STATUSES.map(s => el("option", { value: s, selected: t.status === s }, s)));
+    const assignee = el("input", { id: "triage-assignee", placeholder: "assignee", value: t.assignee || "" });
+    const comment = el("textarea", { id: "triage-comment", placeholder: "comment", rows: 2 });
+    const error = el("p", { class: "error", id: "triage-error", hidden: true });
+    const form = el("form", { id: "triage-form" },
+      el("label", {}, "Status ", status), " ", el("label", {}, "Assignee ", assignee), " ",
+      el("button", { type: "submit", id: "triage-save" }, "Save"), el("div", {}, comment), error);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const change = { status: status.value, assignee: assignee.value };
+      if (comment.value.trim()) change.comment = comment.value;
+      try {
+        render(await api(base, "PATCH", change));
+      } catch (e) {
+        if (e instanceof Unauthorized) return failed(e);
+        error.hidden = false;
+        error.textContent = e.message;
+      }
+    });
+    const history = el("ol", { class: "history", id: "history" }, t.history.map(h => el("li", {},
+      el("span", { class: "muted" }, when(h.time) + " · " + h.actor + " · "),
+      h.field === "comment" ? el("q", {}, h.to) : h.field + ": " + (h.from || "–") + " → " + (h.to || "–"))));
+    card.replaceChildren(el("h2", {}, "Triage"), form, t.history.length ? history : el("p", { class: "muted" }, "No changes yet."));
+  };
+  render(await api(base + "/triage"));
+  return card;
 }
 
 // ---- incidents ---------------------------------------------------------------------------------
@@ -247,11 +334,28 @@ async function incidentDetail(id) {
       el("dt", {}, "From"), el("dd", {}, when(i.first)),
       el("dt", {}, "To"), el("dd", {}, when(i.last)),
       el("dt", {}, "Tactics"), el("dd", {}, i.tactics.join(" → ")))),
+    await triageCard("/v1/incidents/" + encodeURIComponent(id)),
     el("h2", {}, "Timeline, along the ATT&CK tactics"),
     el("ol", { class: "timeline", id: "timeline" }, i.alerts.map(a => el("li", {},
       el("span", { class: "tag" }, (a.attack.tactics || []).join(", ") || "no tactic"), " ",
       el("a", { href: "#/alerts/" + encodeURIComponent(a.id) }, a.rule.title), " ",
       severity(a.severity), " ", el("span", { class: "muted" }, when(a.time))))));
+}
+
+// ---- sources: each cluster's audit stream and each node's sensor, with its heartbeat ----------
+
+async function sourceList() {
+  const page = await api("/v1/sources");
+  const rows = page.sources.map(s => el("tr", { class: s.stale ? "stale" : "" },
+    el("td", {}, s.source),
+    el("td", {}, s.stale ? el("span", { class: "sev sev-high" }, "stale") : "live"),
+    el("td", {}, when(s.lastSeen)),
+    el("td", {}, s.lagSeconds + " s")));
+  show(el("h1", {}, "Sources"),
+    el("p", { class: "muted" }, "A source quiet for longer than the configured time is stale and raises picket-source-silent."),
+    el("table", { id: "sources" },
+      el("thead", {}, el("tr", {}, ["Source", "State", "Last event", "Lag"].map(h => el("th", {}, h)))),
+      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No source has sent anything yet.")))));
 }
 
 // ---- ATT&CK matrix -----------------------------------------------------------------------------

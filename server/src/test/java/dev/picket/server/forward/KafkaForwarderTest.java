@@ -7,6 +7,7 @@ import dev.picket.engine.event.LogSource;
 import dev.picket.engine.event.Origin;
 import dev.picket.server.config.ServerConfig;
 import dev.picket.server.ingest.Source;
+import dev.picket.streams.feed.InputKeys;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,7 +38,7 @@ class KafkaForwarderTest {
         assertThat(sent.topic()).isEqualTo("in.audit");
         assertThat(sent.key()).isEqualTo("prod-eu/system:serviceaccount:shop:web");
         assertThat(JSON.readTree(sent.value())).isEqualTo(root);
-        assertThat(new String(sent.headers().lastHeader(KafkaForwarder.CLUSTER_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(new String(sent.headers().lastHeader(InputKeys.CLUSTER_HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo("prod-eu");
     }
 
@@ -52,6 +53,6 @@ class KafkaForwarderTest {
         ProducerRecord<String, byte[]> sent = producer.history().getFirst();
         assertThat(sent.topic()).isEqualTo("in.events");
         assertThat(sent.key()).isEqualTo("/shop/web-1");
-        assertThat(sent.headers().lastHeader(KafkaForwarder.CLUSTER_HEADER)).isNull();
+        assertThat(sent.headers().lastHeader(InputKeys.CLUSTER_HEADER)).isNull();
     }
 }

@@ -146,6 +146,68 @@ class WebUiTest {
     }
 
     @Test
+    void anAlertIsWorkedFromItsPageAndTheTrailSaysWhoChangedWhat() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.findElement(By.linkText("Crypto miner pool connection on the command line")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("triage-form")));
+        assertThat(browser.findElement(By.id("triage")).getText()).contains("No changes yet.");
+
+        new Select(browser.findElement(By.id("triage-status"))).selectByValue("acknowledged");
+        browser.findElement(By.id("triage-assignee")).sendKeys("bob");
+        browser.findElement(By.id("triage-comment")).sendKeys("pod deleted, rotating the token");
+        browser.findElement(By.id("triage-save")).click();
+
+        WebElement history = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
+        assertThat(history.getText()).contains("token · status: new → acknowledged", "token · assignee: – → bob",
+                "pod deleted, rotating the token");
+        browser.get(base + "#/alerts?status=acknowledged&live=0");
+        wait.until(d -> alertTitles().equals(List.of("Crypto miner pool connection on the command line")));
+        assertThat(browser.findElement(By.cssSelector("#alerts .status")).getText()).isEqualTo("acknowledged");
+    }
+
+    @Test
+    void suppressThisWritesAFilterFileForTheRuleAndEntity() throws Exception {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.findElement(By.linkText("Crypto miner pool connection on the command line")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("suppress"))).click();
+
+        browser.findElement(By.id("suppress-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suppress-result"), "reason:"));
+
+        browser.findElement(By.id("suppress-reason")).sendKeys("load test of the mining detector");
+        new Select(browser.findElement(By.id("suppress-expires"))).selectByValue("7d");
+        browser.findElement(By.id("suppress-save")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suppress-result"), "Filter written to"));
+        try (var files = Files.list(data.resolve("suppressions"))) {
+            assertThat(files.toList()).singleElement().satisfies(f -> assertThat(Files.readString(f))
+                    .contains("TEST-MINER", "load test of the mining detector", "k8s.namespace"));
+        }
+    }
+
+    @Test
+    void theSourcesPageShowsEachNodesSensorWithItsHeartbeat() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.get(base + "#/sources");
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sources")));
+        assertThat(table.getText()).contains("sensor/test-cluster/node-2").contains("live").doesNotContain("stale");
+    }
+
+    @Test
+    void aRefusedChangeShowsItsReason() {
+        signIn(TestServers.TOKEN);
+        alertTitles();
+        browser.findElement(By.linkText("Crypto miner pool connection on the command line")).click();
+        WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("triage-assignee")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = 'x'.repeat(300)", assignee);
+        browser.findElement(By.id("triage-save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("triage-error"), "assignee: longer than 200 characters"));
+    }
+
+    @Test
     void theMatrixShowsCoverageAndAlertCountsPerTechnique() {
         signIn(TestServers.TOKEN);
         alertTitles();

@@ -13,6 +13,9 @@ import dev.picket.engine.event.LogSource;
  * in the order they happened.
  */
 public final class InputKeys {
+    /** The record header naming the cluster an input record's events come from. */
+    public static final String CLUSTER_HEADER = "picket-cluster";
+
     private static final FieldPath USER = FieldPath.of("user.username");
     private static final FieldPath NAMESPACE = FieldPath.of("k8s.namespace");
     private static final FieldPath POD = FieldPath.of("k8s.pod");

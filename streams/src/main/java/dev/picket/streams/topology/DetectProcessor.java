@@ -12,6 +12,7 @@ import dev.picket.engine.sigma.DetectionRule;
 import dev.picket.engine.sigma.Detector;
 import dev.picket.engine.sigma.RuleSet;
 import dev.picket.io.decode.InputReader;
+import dev.picket.streams.feed.InputKeys;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -64,7 +65,7 @@ final class DetectProcessor implements Processor<String, byte[], String, Detecte
         if (record.value() == null) return;
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("input");
         String source = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse(topic);
-        Header clusterHeader = record.headers().lastHeader(InputReaders.CLUSTER_HEADER);
+        Header clusterHeader = record.headers().lastHeader(InputKeys.CLUSTER_HEADER);
         String cluster = clusterHeader == null ? null : new String(clusterHeader.value(), StandardCharsets.UTF_8);
         InputReader reader = readers.forTopic(topic, cluster);
         AlertFactory alerts = readers.alertFactory();

@@ -4,6 +4,7 @@ import dev.picket.engine.alert.AlertFactory;
 import dev.picket.io.decode.DecodeSettings;
 import dev.picket.io.decode.InputFormat;
 import dev.picket.io.decode.InputReader;
+import dev.picket.streams.feed.InputKeys;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -11,12 +12,10 @@ import java.util.Map;
 
 /**
  * How each input topic is read: its format (null: recognised per record) and the cluster its events
- * carry. A record names its cluster in the {@value #CLUSTER_HEADER} header (the server's forwarder
- * sets it from the source's configured name); records without it get the default cluster.
+ * carry. A record names its cluster in the {@link InputKeys#CLUSTER_HEADER} header (the server's
+ * forwarder sets it from the source's configured name); records without it get the default cluster.
  */
 public final class InputReaders {
-    public static final String CLUSTER_HEADER = "picket-cluster";
-
     private final Map<String, InputFormat> formats;
     private final String defaultCluster;
     private final DecodeSettings base;
