@@ -1,9 +1,9 @@
 package dev.picket.server.ops;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.picket.engine.rule.Severity;
@@ -50,8 +50,8 @@ public record Operations(Path suppressions, boolean watch, Duration silentAfter,
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Section s;
         try {
-            JsonNode node = yaml.readTree(Files.readString(configFile)).path("operations");
-            s = node.isMissingNode() || node.isNull() ? new Section() : yaml.treeToValue(node, Section.class);
+            File file = yaml.readValue(Files.readString(configFile), File.class);
+            s = file == null || file.operations == null ? new Section() : file.operations;
         } catch (JsonProcessingException e) {
             throw new ConfigException(configFile + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr())
                     + ": operations: " + e.getOriginalMessage());
@@ -70,9 +70,20 @@ public record Operations(Path suppressions, boolean watch, Duration silentAfter,
             overrides.put(rule, new RuleOverride(o.disabled, severity, o.tags));
         });
         return new Operations(s.suppressions == null ? data.resolve("suppressions") : base.resolve(s.suppressions).normalize(),
-                s.watch, s.silentAfter == null ? DEFAULT_SILENCE
-                : s.silentAfter.equals("off") ? null : Quantities.duration("operations.silentAfter", s.silentAfter),
-                overrides);
+                s.watch, silentAfter(s.silentAfter), overrides);
+    }
+
+    /** YAML reads a bare {@code off} as false: both mean no silence watching. */
+    private static Duration silentAfter(String text) {
+        if (text == null) return DEFAULT_SILENCE;
+        if (text.equals("off") || text.equals("false")) return null;
+        return Quantities.duration("operations.silentAfter", text);
+    }
+
+    /** The config file, of which only this section is read here (ServerConfig reads the rest). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private static final class File {
+        @JsonProperty Section operations;
     }
 
     private static final class Section {
