@@ -35,8 +35,13 @@ public final class LocalTarget implements Target {
         StandIns standIns = null;
         try {
             standIns = StandIns.start(victim.victim(), token, sink, work);
-            AutoCloseable watch = sensor == null ? null : sensor.watch(victim.victim(), sink);
-            return new LocalTarget(victim, standIns, watch, sensor == null ? "no runtime sensor in this build" : null);
+            if (sensor == null) return new LocalTarget(victim, standIns, null, "no runtime sensor in this build");
+            try {
+                return new LocalTarget(victim, standIns, sensor.watch(victim.victim(), sink), null);
+            } catch (IOException e) {
+                // Still worth running: the audit-derived alerts can fire, and the verdict names the rest.
+                return new LocalTarget(victim, standIns, null, sensor.name() + " could not start (" + e.getMessage() + ")");
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (standIns != null) standIns.close();
             victim.close();

@@ -7,7 +7,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -41,11 +44,13 @@ public final class VictimContainer implements AutoCloseable {
     private final Path cgroup;
     private final Process process;
     private final Victim victim;
+    private final FileLock turn;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Kills the container should the JVM end without closing it. */
     private final Thread killOnExit = new Thread(this::killAll);
 
-    private VictimContainer(Path work, Path cgroup, Process process, Victim victim) {
+    private VictimContainer(Path work, Path cgroup, Process process, Victim victim, FileLock turn) {
+        this.turn = turn;
         this.work = work;
         this.cgroup = cgroup;
         this.process = process;
@@ -59,9 +64,21 @@ public final class VictimContainer implements AutoCloseable {
      * @param token the service-account token mounted into the victim
      */
     public static VictimContainer start(Path parent, String token) throws IOException, InterruptedException {
-        if (Files.exists(Path.of("/sys/class/net", HOST_LINK))) {
-            throw new IOException("another local simulation is running (network link " + HOST_LINK + " exists)");
+        // The stand-ins' addresses are fixed, so local simulations on one machine take turns.
+        FileChannel lockFile = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "picket-simulation.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock turn = lockFile.lock();
+        try {
+            return start(parent, token, turn);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            lockFile.close();
+            throw e;
         }
+    }
+
+    private static VictimContainer start(Path parent, String token, FileLock turn) throws IOException, InterruptedException {
+        // A link left by a run that was killed before it could clean up.
+        if (Files.exists(Path.of("/sys/class/net", HOST_LINK))) HostCommand.run("ip", "link", "del", HOST_LINK);
         String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         Path work = Files.createDirectories(parent).resolve("picket-sim-" + id.substring(0, 12));
         Path lower = work.resolve("lower"), upper = work.resolve("upper"), merged = work.resolve("merged");
@@ -85,7 +102,7 @@ public final class VictimContainer implements AutoCloseable {
         try {
             long pid1 = childOf(process.pid());
             container = new VictimContainer(work, cgroup, process, new Victim(id, cgroup, pid1, upper, IMAGE,
-                    "picket-simulation", "victim", "victim"));
+                    "picket-simulation", "victim", "victim"), turn);
             HostCommand.run("ip", "link", "add", HOST_LINK, "type", "veth", "peer", "name", "eth0", "netns", Long.toString(pid1));
             for (String address : List.of(HOST_ADDRESS + "/24", API_ADDRESS + "/32", METADATA_ADDRESS + "/32")) {
                 HostCommand.run("ip", "addr", "add", address, "dev", HOST_LINK);
@@ -184,6 +201,7 @@ public final class VictimContainer implements AutoCloseable {
             // another simulation's cgroup is in it
         }
         deleteTree(work);
+        turn.channel().close();
     }
 
     /**

@@ -13,6 +13,7 @@ for node in null zero random urandom; do
   mount --bind "/dev/$node" "$merged/dev/$node"
 done
 hostname victim
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 i=0
 until ip link show eth0 >/dev/null 2>&1; do
   i=$((i + 1)); [ $i -lt 100 ] || { echo "victim: no eth0 after 10 s" >&2; exit 1; }

@@ -6,24 +6,29 @@
 set -eu
 root=$1 token=$2 webshell=$3 httpd_conf=$4
 busybox=$(command -v busybox)
-mkdir -p "$root"/bin "$root"/usr/bin "$root"/usr/sbin "$root"/etc "$root"/tmp "$root"/proc "$root"/dev \
-  "$root"/var/www "$root"/home/user "$root"/var/run/secrets/kubernetes.io/serviceaccount "$root"/.oldroot
-cp "$busybox" "$root"/bin/busybox
-# Applets as hard links, so each process's executable carries the tool's own name, as in a distro image.
-for applet in sh ash cat head tail grep egrep find touch chmod chown ls id whoami base64 echo printf sleep \
-    env mkdir rm cp mv sed tr wc cut sort uname hostname ps kill nc wget modprobe insmod; do
-  ln "$root"/bin/busybox "$root"/bin/$applet
-done
-ln "$root"/bin/busybox "$root"/usr/sbin/httpd
-# curl and nmap, and every library they load, at the host's paths.
-for tool in curl nmap; do
-  path=$(command -v $tool)
-  cp "$path" "$root"/usr/bin/$tool
-  for lib in $(ldd "$path" | grep -o '/[^ ]*'); do
+# A merged-/usr layout, as Debian images have.
+mkdir -p "$root"/usr/bin "$root"/usr/sbin "$root"/usr/lib "$root"/usr/lib64 "$root"/etc "$root"/tmp "$root"/proc \
+  "$root"/dev "$root"/var/www "$root"/home/user "$root"/var/run/secrets/kubernetes.io/serviceaccount "$root"/.oldroot
+for dir in bin sbin lib lib64; do ln -s usr/$dir "$root"/$dir; done
+# The shell and the tools the scenarios use are the host's own programs, each under its own name,
+# so every command is a process of its own with its real executable (busybox's shell would run
+# many of them inside itself).
+copy() {
+  cp "$1" "$root$1"
+  for lib in $(ldd "$1" | grep -o '/[^ ]*'); do
     mkdir -p "$root$(dirname "$lib")"
     [ -e "$root$lib" ] || cp -L "$lib" "$root$lib"
   done
+}
+for tool in dash cat head tail touch chmod ls id whoami base64 sleep env mkdir rm tr wc cut sort uname hostname grep find sed \
+    curl nmap; do
+  copy "$(command -v $tool)"
 done
+ln -s dash "$root"/usr/bin/sh
+# Busybox for the web server, and for modprobe and insmod (the host may have no kmod).
+cp "$busybox" "$root"/usr/bin/busybox
+ln "$root"/usr/bin/busybox "$root"/usr/sbin/httpd
+for applet in modprobe insmod su; do ln "$root"/usr/bin/busybox "$root"/usr/sbin/$applet; done
 mkdir -p "$root"/usr/share && cp -r /usr/share/nmap "$root"/usr/share/nmap
 
 cat >"$root"/etc/passwd <<'PASSWD'

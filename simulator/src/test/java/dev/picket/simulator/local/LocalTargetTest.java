@@ -68,13 +68,13 @@ class LocalTargetTest {
     }
 
     @Test
-    void allRunsThroughTheJailAndRaisesTheAuditAlertFromTheRequestTheApiStandInReceived() throws Exception {
+    void allRunsThroughTheJailWatchedByTheSensorAndRaisesItsAlerts() throws Exception {
         List<String> progress = new ArrayList<>();
         ScenarioResult result;
         try (EmbeddedPicket picket = new EmbeddedPicket(tmp.resolve("data"));
-             LocalTarget target = LocalTarget.start(tmp.resolve("work"), new PicketIngest(picket.api()), null)) {
+             LocalTarget target = LocalTarget.start(tmp.resolve("work"), new PicketIngest(picket.api()), new NodeSensor())) {
             result = new Simulation(target, new AlertWatcher(picket.api(), Clock.systemUTC(), Duration.ofMillis(200)),
-                    Clock.systemUTC(), progress::add).run(List.of(Scenarios.builtIn().get("all")), Duration.ofSeconds(5)).getFirst();
+                    Clock.systemUTC(), progress::add).run(List.of(Scenarios.builtIn().get("all")), Duration.ofSeconds(15)).getFirst();
         }
         assertThat(progress).anyMatch(l -> l.contains("\"allowed\":false"))
                 .anyMatch(l -> l.contains("Nmap scan report for kubernetes.default (10.96.0.1)"))
@@ -82,9 +82,16 @@ class LocalTargetTest {
                 .anyMatch(l -> l.contains("/home/user/.git-credentials: https://simulated-user"))
                 .anyMatch(l -> l.contains("touch /etc/ld.so.preload: not permitted"))
                 .anyMatch(l -> l.contains("xmrig ran"));
-        assertThat(result.outcomes()).filteredOn(Outcome::fired).extracting(o -> o.expected().id())
-                .containsExactly("audit-sa-anomalous-operation");
-        assertThat(result.note()).contains("no runtime sensor", "proc-webshell-activity", "net-k8s-api-from-workload");
+        assertThat(result.note()).as("the sensor started").isNull();
+        // Raised by the engine from the sensor's events and the API stand-in's audit event. Not yet:
+        // file-sa-token-read and file-sensitive-credential-files (the sensor reports successful reads
+        // only of the node's own credential files) and file-ld-so-preload (the refused create is not
+        // reported with its path).
+        assertThat(result.outcomes()).filteredOn(Outcome::fired).extracting(o -> o.expected().id()).contains(
+                "proc-webshell-activity", "proc-encoded-payload-exec", "audit-sa-anomalous-operation", "net-k8s-api-from-workload",
+                "proc-network-scanner", "net-imds-access", "proc-secret-reconnaissance", "proc-cpu-optimization-for-mining",
+                "proc-miner-download", "proc-download-and-execute", "proc-drift-binary-exec", "proc-miner-execution",
+                "net-ti-destination");
     }
 
     private static List<Path> newerThan(Path marker, Path... roots) throws IOException {
