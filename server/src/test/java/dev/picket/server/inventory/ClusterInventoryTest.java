@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The inventory over fabric8's mock API server in CRUD mode: owners through replica sets, kept current by watches. */
 @EnableKubernetesMockClient(crud = true)
 class ClusterInventoryTest {
-    static KubernetesClient client;
+    // One mock API server per test: a watch closed by one test must not stall the next one's requests.
+    KubernetesClient client;
     ClusterInventory inventory;
 
     private static OwnerReference controller(String kind, String name) {
@@ -31,7 +32,7 @@ class ClusterInventoryTest {
                 .withController(true).build();
     }
 
-    private static void pod(String name, OwnerReference owner) {
+    private void pod(String name, OwnerReference owner) {
         client.pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName(name).withNamespace("shop")
                 .withOwnerReferences(owner).endMetadata().withNewSpec().withServiceAccountName("web-sa")
                 .addNewContainer().withName("app").withImage("shop/web:1").endContainer().endSpec().build()).create();
