@@ -87,7 +87,7 @@ final class RuntimeEvents {
     }
 
     private ObjectNode file(SyscallEvent e) {
-        String target = target(e);
+        String target = target(e, commandLine(e));
         if (target == null) return null;
         String operation = CHANGES.get(e.syscall());
         ArrayNode flags = null;
@@ -99,7 +99,8 @@ final class RuntimeEvents {
                 default -> -1; // openat2 passes its flags in a struct the record does not show
             };
             if (raw >= 0) flags = OpenFlags.names(IntNode.valueOf((int) raw));
-            boolean creates = e.paths().stream().anyMatch(p -> "CREATE".equals(p.nameType()));
+            boolean creates = e.paths().stream().anyMatch(p -> "CREATE".equals(p.nameType()) || "PARENT".equals(p.nameType()))
+                    && e.paths().stream().noneMatch(p -> "NORMAL".equals(p.nameType()));
             operation = !OpenFlags.writes(flags) ? "open" : creates ? "create" : "write";
         }
         String category = operation.equals("open") ? RuntimeShape.FILE_ACCESS : RuntimeShape.FILE_EVENT;
@@ -164,9 +165,13 @@ final class RuntimeEvents {
     private void acting(RuntimeShape shape, SyscallEvent e) {
         ProcessInfo known = processes.get(e.pid(), e.ppid());
         Workload workload = known != null ? known.workload() : processes.workload(e.pid(), e.ppid());
-        String commandLine = known != null && known.commandLine() != null && !known.commandLine().isEmpty()
-                ? known.commandLine() : e.title();
-        actor(shape, e, e.exe(), commandLine, workload);
+        actor(shape, e, e.exe(), commandLine(e), workload);
+    }
+
+    /** As remembered from the process's exec, else its title (which the kernel may still hold from before the exec). */
+    private String commandLine(SyscallEvent e) {
+        ProcessInfo known = processes.get(e.pid(), e.ppid());
+        return known != null && known.commandLine() != null && !known.commandLine().isEmpty() ? known.commandLine() : e.title();
     }
 
     private void actor(RuntimeShape shape, SyscallEvent e, String image, String commandLine, Workload workload) {
@@ -199,15 +204,32 @@ final class RuntimeEvents {
 
     /**
      * The file the syscall acted on: the last PATH item that is not a parent directory, made
-     * absolute against the working directory when the caller named it relatively.
+     * absolute against the working directory when the caller named it relatively. A create the
+     * kernel refused shows only the parent directory (the record cuts the name after it); the file
+     * is then the command line's argument that names a file in that directory.
      */
-    private static String target(SyscallEvent e) {
+    private static String target(SyscallEvent e, String commandLine) {
         String name = null;
+        String parent = null;
         for (SyscallEvent.PathItem p : e.paths()) {
-            if (p.name() != null && !"PARENT".equals(p.nameType())) name = p.name();
+            if (p.name() == null) continue;
+            if ("PARENT".equals(p.nameType())) parent = p.name();
+            else name = p.name();
         }
-        if (name == null) return null;
-        if (name.startsWith("/") || e.cwd() == null) return name;
+        if (name != null) return absolute(e, name);
+        if (parent == null || commandLine == null) return null;
+        Path dir = Path.of(absolute(e, parent));
+        String found = null;
+        for (String argument : commandLine.split(" ")) {
+            if (argument.isEmpty() || argument.startsWith("-")) continue;
+            Path file = Path.of(absolute(e, argument));
+            if (dir.equals(file.getParent())) found = file.toString();
+        }
+        return found;
+    }
+
+    private static String absolute(SyscallEvent e, String name) {
+        if (name.startsWith("/") || e.cwd() == null) return Path.of(name).normalize().toString();
         return Path.of(e.cwd()).resolve(name).normalize().toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.picket.sensor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.sensor.audit.AuditRecord;
 import dev.picket.sensor.audit.AuditSource;
@@ -40,6 +41,7 @@ public final class Sensor {
     private static final long EVENT_WAIT_MILLIS = 2_000;
     private static final long FLUSH_MILLIS = 200;
     private static final long METRICS_MILLIS = 60_000;
+    private static final long WATCH_CHECK_MILLIS = 5_000;
 
     /**
      * @param node       the node name events carry
@@ -75,6 +77,7 @@ public final class Sensor {
     private volatile boolean running = true;
     private volatile IOException startFailure;
     private Workloads workloads;
+    private ContainerWatches watches;
 
     public Sensor(Settings settings, EventSink sink, SensorMetrics metrics) {
         this.settings = settings;
@@ -102,11 +105,13 @@ public final class Sensor {
         RuntimeEvents events = new RuntimeEvents(settings.node(), processes, new Users(Path.of("/etc/passwd")), settings.hostRoot(), new Sockets(proc));
         SshdLog sshd = settings.followSshd() ? SshdLog.onNode(sshdEvents::add) : null;
         Set<Long> own = sshd == null ? Set.of(self) : Set.of(self, sshd.helperPid());
+        watches = new ContainerWatches(proc, settings.hostRoot(), self, source);
         EventAssembler assembler = new EventAssembler(records -> emit(events, records, own), EVENT_WAIT_MILLIS, MAX_OPEN_EVENTS);
         started.countDown();
         try (source) {
             long lastFlush = System.currentTimeMillis();
             long lastMetrics = lastFlush;
+            long lastWatchCheck = lastFlush;
             while (running) {
                 int read = source.poll(record -> {
                     metrics.records.incrementAndGet();
@@ -121,6 +126,10 @@ public final class Sensor {
                 if (read == 0 || now - lastFlush >= FLUSH_MILLIS) {
                     sink.flush();
                     lastFlush = now;
+                }
+                if (now - lastWatchCheck >= WATCH_CHECK_MILLIS) {
+                    watches.removeEnded();
+                    lastWatchCheck = now;
                 }
                 if (now - lastMetrics >= METRICS_MILLIS) {
                     update(source, assembler);
@@ -161,7 +170,10 @@ public final class Sensor {
         ObjectNode event = events.of(syscall);
         // Placing the event's process may have met a new container: its start goes first.
         for (ContainerStart start : workloads.takeStarted()) write(events.containerStart(start, Instant.ofEpochMilli(syscall.epochMillis())));
-        if (event != null) write(event);
+        if (event == null) return;
+        write(event);
+        JsonNode container = event.path("container").path("id");
+        if (container.isTextual()) watches.seen(container.asText(), syscall.pid());
     }
 
     private void write(ObjectNode event) {

@@ -3,6 +3,8 @@ package dev.picket.sensor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +48,33 @@ class SensorContainerTest {
                         assertThat(start.path("container").path("mounts").isArray()).isTrue();
                     });
             assertThat(starts).allMatch(e -> e.has("container"));
+        }
+    }
+
+    @Test
+    void aReadOfTheContainersOwnTokenAndCredentialsIsReportedWithThePathInsideIt() throws Exception {
+        try (SimulatedContainer container = SimulatedContainer.create(); RunningSensor sensor = RunningSensor.start()) {
+            Path lower = container.dir.resolve("lower");
+            Path tokenDir = Files.createDirectories(lower.resolve("var/run/secrets/kubernetes.io/serviceaccount"));
+            Files.writeString(tokenDir.resolve("token"), "not-a-real-token");
+            Path home = Files.createDirectories(lower.resolve("home/user"));
+            Files.writeString(home.resolve(".git-credentials"), "https://user:not-a-real-token@git.example.com");
+            Files.writeString(home.resolve("notes.txt"), "nothing secret");
+
+            int exit = container.run("sleep 2; cat /var/run/secrets/kubernetes.io/serviceaccount/token /home/user/notes.txt"
+                    + " /home/user/.git-credentials");
+            assertThat(exit).isZero();
+
+            String token = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+            List<ObjectNode> reads = sensor.await(e -> token.equals(text(e, "TargetFilename")), 1, WAIT);
+            assertThat(reads).isNotEmpty();
+            assertThat(text(reads.getFirst(), "category")).isEqualTo("file_access");
+            assertThat(reads.getFirst().path("container").path("id").asText()).isEqualTo(container.id);
+            assertThat(sensor.await(e -> "/home/user/.git-credentials".equals(text(e, "TargetFilename")), 1, WAIT)).isNotEmpty();
+            assertThat(sensor.events(e -> "/home/user/notes.txt".equals(text(e, "TargetFilename"))))
+                    .as("a file beside the credentials is not watched").isEmpty();
+            assertThat(sensor.events(e -> String.valueOf(text(e, "TargetFilename")).startsWith("/proc/")))
+                    .as("the path is the one inside the container").isEmpty();
         }
     }
 }

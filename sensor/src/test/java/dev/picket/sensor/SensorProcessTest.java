@@ -88,6 +88,30 @@ class SensorProcessTest {
     }
 
     @Test
+    void reportsARefusedCreateInARootOwnedDirectoryWithTheFileItWouldHaveCreated() throws Exception {
+        Path dir = Files.createTempDirectory("picket-root-dir");
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path refused = dir.resolve("ld.so.preload");
+            int exit = run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/touch", refused.toString());
+            assertThat(exit).as("the create is refused").isNotZero();
+
+            List<ObjectNode> denied = sensor.await(e -> refused.toString().equals(text(e, "TargetFilename")), 1, WAIT);
+            assertThat(denied).isNotEmpty();
+            ObjectNode create = denied.getFirst();
+            assertThat(text(create, "category")).isEqualTo("file_event");
+            assertThat(text(create, "FileOperation")).isEqualTo("create");
+            assertThat(text(create, "Result")).isEqualTo("denied");
+            assertThat(text(create, "User")).isEqualTo("nobody");
+            assertThat(create.get("OpenFlags").toString()).contains("O_WRONLY", "O_CREAT");
+            assertThat(sensor.events(e -> dir.toString().equals(text(e, "TargetFilename"))))
+                    .as("the parent directory is not taken for the file").isEmpty();
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void aReadOfAnUnwatchedFileIsNotReported() throws Exception {
         Path plain = Files.writeString(Files.createTempFile("picket-plain", ".txt"), "x");
         try {

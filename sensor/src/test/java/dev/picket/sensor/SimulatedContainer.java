@@ -42,7 +42,7 @@ final class SimulatedContainer implements AutoCloseable {
         Files.createDirectories(lower.resolve("bin"));
         Files.createDirectories(lower.resolve("tmp"));
         Files.copy(BUSYBOX, lower.resolve("bin/busybox"));
-        for (String applet : new String[] {"sh", "true", "cp", "sleep"}) {
+        for (String applet : new String[] {"sh", "true", "cp", "sleep", "cat"}) {
             Files.createSymbolicLink(lower.resolve("bin").resolve(applet), Path.of("busybox"));
         }
         for (String d : new String[] {"upper", "work", "merged"}) Files.createDirectories(dir.resolve(d));

@@ -116,6 +116,25 @@ public final class AuditSource implements Closeable {
         return count;
     }
 
+    /** Adds a rule while running; {@link #close} removes it with the others. */
+    public void add(AuditRule rule) throws IOException {
+        control.addRule(rule);
+        added.add(rule);
+    }
+
+    /**
+     * Removes a rule added while running. The kernel drops a watch by itself when the watched
+     * directory goes away (a container's root unmounted), so a rule already gone is no failure.
+     */
+    public void remove(AuditRule rule) {
+        if (!added.remove(rule)) return;
+        try {
+            control.deleteRule(rule);
+        } catch (IOException e) {
+            LOG.debug("audit rule already gone: {}", e.getMessage());
+        }
+    }
+
     /** Times the socket's receive buffer overflowed (records lost on the way to the sensor). */
     public long overruns() {
         return overruns;

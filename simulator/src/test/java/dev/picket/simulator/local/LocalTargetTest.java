@@ -83,15 +83,12 @@ class LocalTargetTest {
                 .anyMatch(l -> l.contains("touch /etc/ld.so.preload: not permitted"))
                 .anyMatch(l -> l.contains("xmrig ran"));
         assertThat(result.note()).as("the sensor started").isNull();
-        // Raised by the engine from the sensor's events and the API stand-in's audit event. Not yet:
-        // file-sa-token-read and file-sensitive-credential-files (the sensor reports successful reads
-        // only of the node's own credential files) and file-ld-so-preload (the refused create is not
-        // reported with its path).
-        assertThat(result.outcomes()).filteredOn(Outcome::fired).extracting(o -> o.expected().id()).contains(
+        // Raised by the engine from the sensor's events and the API stand-in's audit event: every one.
+        assertThat(result.outcomes()).filteredOn(Outcome::fired).extracting(o -> o.expected().id()).containsExactlyInAnyOrder(
                 "proc-webshell-activity", "proc-encoded-payload-exec", "audit-sa-anomalous-operation", "net-k8s-api-from-workload",
                 "proc-network-scanner", "net-imds-access", "proc-secret-reconnaissance", "proc-cpu-optimization-for-mining",
                 "proc-miner-download", "proc-download-and-execute", "proc-drift-binary-exec", "proc-miner-execution",
-                "net-ti-destination");
+                "net-ti-destination", "file-sa-token-read", "file-sensitive-credential-files", "file-ld-so-preload");
     }
 
     private static List<Path> newerThan(Path marker, Path... roots) throws IOException {
