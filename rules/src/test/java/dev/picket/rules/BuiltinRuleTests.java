@@ -6,7 +6,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +41,16 @@ class BuiltinRuleTests {
         for (RuleSources.Source rule : SOURCES.sources()) {
             assertThat(SOURCES.testsOf(rule)).as(rule.name() + " has no test file").isNotNull();
         }
+    }
+
+    @Test
+    void everyBuiltinRuleHasACaseThatFiresItAndANearMissThatMustNot() throws Exception {
+        Map<String, Set<Boolean>> outcomes = new TreeMap<>();
+        for (RuleTests.Planned p : new RuleTests(SOURCES.build()).plan(SOURCES)) {
+            outcomes.computeIfAbsent(p.ruleFile(), f -> new HashSet<>()).add(p.testCase().fires());
+        }
+        assertThat(outcomes).hasSameSizeAs(SOURCES.sources());
+        outcomes.forEach((file, fires) -> assertThat(fires).as(file).containsExactlyInAnyOrder(true, false));
     }
 
     @Test

@@ -50,11 +50,7 @@ class EngineEndToEndTest {
     }
 
     private JsonNode alertsOf(String rule) {
-        try {
-            return client.getJson("/v1/alerts?rule=" + rule).path("alerts");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return client.json("/v1/alerts?rule=" + rule).path("alerts");
     }
 
     @Test

@@ -92,6 +92,18 @@ public final class TestServers {
             return JSON.readTree(r.body());
         }
 
+        /** {@link #getJson} for lambdas such as {@code await} conditions, which cannot throw checked exceptions. */
+        public JsonNode json(String path) {
+            try {
+                return getJson(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted reading " + path, e);
+            }
+        }
+
         private HttpRequest.Builder request(String path) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
             return token == null ? b : b.header("Authorization", "Bearer " + token);

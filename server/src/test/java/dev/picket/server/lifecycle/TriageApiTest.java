@@ -38,19 +38,11 @@ class TriageApiTest {
     }
 
     private void awaitAlerts(int n) throws InterruptedException {
-        await(n + " alerts", () -> json("/v1/alerts?limit=100").path("alerts").size() == n);
-    }
-
-    private JsonNode json(String path) {
-        try {
-            return client.getJson(path);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        await(n + " alerts", () -> client.json("/v1/alerts?limit=100").path("alerts").size() == n);
     }
 
     private String firstAlert() {
-        return json("/v1/alerts").path("alerts").get(0).path("id").asText();
+        return client.json("/v1/alerts").path("alerts").get(0).path("id").asText();
     }
 
     private HttpResponse<String> patch(Client c, String path, String body) throws Exception {
@@ -63,31 +55,31 @@ class TriageApiTest {
     @Test
     void aChangeIsRecordedWithTheAuthenticatedCallerAndShowsInTheListing() throws Exception {
         String id = firstAlert();
-        assertThat(json("/v1/alerts").path("alerts").get(0).path("status").asText()).isEqualTo("new");
+        assertThat(client.json("/v1/alerts").path("alerts").get(0).path("status").asText()).isEqualTo("new");
 
         HttpResponse<String> r = patch(client, "/v1/alerts/" + id, """
                 {"status": "acknowledged", "assignee": "bob", "comment": "on it"}""");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        JsonNode triage = json("/v1/alerts/" + id + "/triage");
+        JsonNode triage = client.json("/v1/alerts/" + id + "/triage");
         assertThat(triage.path("status").asText()).isEqualTo("acknowledged");
         assertThat(triage.path("assignee").asText()).isEqualTo("bob");
         assertThat(triage.path("history")).extracting(e -> e.path("actor").asText() + " " + e.path("field").asText()
                 + " " + e.path("to").asText()).containsExactly("token status acknowledged", "token assignee bob", "token comment on it");
-        assertThat(json("/v1/alerts?status=acknowledged").path("alerts")).hasSize(1);
-        assertThat(json("/v1/alerts?status=new").path("alerts")).isEmpty();
+        assertThat(client.json("/v1/alerts?status=acknowledged").path("alerts")).hasSize(1);
+        assertThat(client.json("/v1/alerts?status=new").path("alerts")).isEmpty();
     }
 
     @Test
     void commentsAreAddedToIncidentsToo() throws Exception {
-        String incident = json("/v1/incidents").path("incidents").get(0).path("id").asText();
+        String incident = client.json("/v1/incidents").path("incidents").get(0).path("id").asText();
 
         assertThat(client.post("/v1/incidents/" + incident + "/comments", "{\"text\": \"same as last week\"}").statusCode()).isEqualTo(200);
         assertThat(patch(client, "/v1/incidents/" + incident, "{\"status\": \"resolved\"}").statusCode()).isEqualTo(200);
 
-        assertThat(json("/v1/incidents/" + incident + "/triage").path("history")).extracting(e -> e.path("field").asText())
+        assertThat(client.json("/v1/incidents/" + incident + "/triage").path("history")).extracting(e -> e.path("field").asText())
                 .containsExactly("comment", "status");
-        assertThat(json("/v1/incidents").path("incidents").get(0).path("status").asText()).isEqualTo("resolved");
+        assertThat(client.json("/v1/incidents").path("incidents").get(0).path("status").asText()).isEqualTo("resolved");
     }
 
     @Test
@@ -98,7 +90,7 @@ class TriageApiTest {
         client.post("/v1/events", Events.process(5, 0, "shop", "web-1", "run evil again"));
         awaitAlerts(2);
 
-        JsonNode triage = json("/v1/alerts/" + id + "/triage");
+        JsonNode triage = client.json("/v1/alerts/" + id + "/triage");
         assertThat(triage.path("status").asText()).isEqualTo("new");
         assertThat(triage.path("history").get(1).path("actor").asText()).isEqualTo("picket");
     }
@@ -113,7 +105,7 @@ class TriageApiTest {
         assertThat(patch(client, "/v1/alerts/" + id, "{}").statusCode()).isEqualTo(400);
         assertThat(client.post("/v1/alerts/" + id + "/comments", "{\"text\": \" \"}").statusCode()).isEqualTo(400);
         assertThat(patch(client, "/v1/alerts/nope", "{\"status\": \"resolved\"}").statusCode()).isEqualTo(404);
-        assertThat(json("/v1/alerts/" + id + "/triage").path("history")).isEmpty();
+        assertThat(client.json("/v1/alerts/" + id + "/triage").path("history")).isEmpty();
     }
 
     @Test
@@ -121,6 +113,6 @@ class TriageApiTest {
         String id = firstAlert();
         assertThat(patch(client.withToken(null), "/v1/alerts/" + id, "{\"status\": \"resolved\"}").statusCode()).isEqualTo(401);
         assertThat(patch(client.withToken("wrong"), "/v1/alerts/" + id, "{\"status\": \"resolved\"}").statusCode()).isEqualTo(401);
-        assertThat(json("/v1/alerts/" + id + "/triage").path("status").asText()).isEqualTo("new");
+        assertThat(client.json("/v1/alerts/" + id + "/triage").path("status").asText()).isEqualTo("new");
     }
 }

@@ -39,19 +39,11 @@ class SuppressFlowTest {
     }
 
     private void awaitStored(int n) throws InterruptedException {
-        await(n + " alerts", () -> json("/v1/alerts?suppressed=any").path("alerts").size() == n);
-    }
-
-    private JsonNode json(String path) {
-        try {
-            return client.getJson(path);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        await(n + " alerts", () -> client.json("/v1/alerts?suppressed=any").path("alerts").size() == n);
     }
 
     private String firstAlert() {
-        return json("/v1/alerts").path("alerts").get(0).path("id").asText();
+        return client.json("/v1/alerts").path("alerts").get(0).path("id").asText();
     }
 
     private Path onlyFilterFile() throws Exception {
@@ -74,15 +66,15 @@ class SuppressFlowTest {
                 + Events.process(1, 1, "shop", "webshop-6c7d8f9b5d-q2w3e", "run evil"));
         awaitStored(3);
 
-        JsonNode suppressed = json("/v1/alerts?suppressed=true").path("alerts");
+        JsonNode suppressed = client.json("/v1/alerts?suppressed=true").path("alerts");
         assertThat(suppressed).singleElement().satisfies(a -> {
             assertThat(a.at("/entity/pod").asText()).isEqualTo("web-5b6c7d8f9c-z9x8w");
             assertThat(a.at("/suppressed/reason").asText()).isEqualTo("the nightly integrity check runs this");
         });
-        assertThat(json("/v1/alerts").path("alerts")).extracting(a -> a.at("/entity/pod").asText())
+        assertThat(client.json("/v1/alerts").path("alerts")).extracting(a -> a.at("/entity/pod").asText())
                 .as("another workload whose name starts alike is not covered")
                 .containsExactlyInAnyOrder("web-5b6c7d8f9c-4kzpx", "webshop-6c7d8f9b5d-q2w3e");
-        assertThat(json("/v1/suppressions").path("suppressions")).singleElement().satisfies(s -> {
+        assertThat(client.json("/v1/suppressions").path("suppressions")).singleElement().satisfies(s -> {
             assertThat(s.path("suppressedAlerts").asLong()).isEqualTo(1);
             assertThat(s.path("expired").asBoolean()).isFalse();
             assertThat(s.path("rules").get(0).asText()).isEqualTo("TEST-EVIL");
@@ -100,8 +92,8 @@ class SuppressFlowTest {
         client.post("/v1/events", Events.process(2, 0, "shop", "web-5b6c7d8f9c-z9x8w", "run evil"));
         awaitStored(2);
 
-        assertThat(json("/v1/alerts?suppressed=true").path("alerts")).isEmpty();
-        assertThat(json("/v1/suppressions").path("suppressions").get(0).path("expired").asBoolean()).isTrue();
+        assertThat(client.json("/v1/alerts?suppressed=true").path("alerts")).isEmpty();
+        assertThat(client.json("/v1/suppressions").path("suppressions").get(0).path("expired").asBoolean()).isTrue();
     }
 
     @Test

@@ -52,13 +52,7 @@ class WebUiTest {
         server = new PicketServer(TestServers.config(data), TestServers.engineRules()).start();
         Client client = Client.local(server.port());
         client.post("/v1/events", Files.readString(TestServers.SAMPLES.resolve("runtime-attack.jsonl")));
-        await("the sample's alerts", () -> {
-            try {
-                return client.getJson("/v1/alerts?rule=TEST-MINER").path("alerts").size() == 1;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        await("the sample's alerts", () -> client.json("/v1/alerts?rule=TEST-MINER").path("alerts").size() == 1);
         base = "http://127.0.0.1:" + server.port() + "/";
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         // Without these Chromium tries to reach the network in the background and fails in a closed one.
